@@ -1,0 +1,185 @@
+//! Reading a case file: bytes to a checked [`Case`], or diagnostics that point into it.
+//!
+//! The text is NFC-normalised first (a decomposed `é` would print as `e` and a loose
+//! accent), then parsed by `toml` + serde, whose errors carry a span; this module turns
+//! them into [`Diagnostic`]s with the offending line, what was expected and, for a
+//! misspelt key, the key that was probably meant. The format's own rules follow
+//! ([`super::validate`]).
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+use super::Case;
+use super::validate::validate_case;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+
+/// A case together with the file it came from, for diagnostics that point into it.
+#[derive(Debug, Clone)]
+pub struct CaseFile {
+    pub path: PathBuf,
+    /// The file's text, NFC-normalised: spans in `case` index into it.
+    pub source: String,
+    pub case: Case,
+}
+
+impl CaseFile {
+    /// The case number, which names the output files.
+    pub fn case_number(&self) -> &str {
+        self.case.case_number.get_ref()
+    }
+}
+
+/// Reads, parses and validates a case file.
+pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("case.read", format!("failed to read case file `{}`", path.display()))
+            .cause(e.to_string())
+    })?;
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            return Err(Diagnostic::error("case.encoding", "the case file is not valid UTF-8")
+                .at(Location::from_span(&path.display().to_string(), &text, prefix.len()..prefix.len() + 1))
+                .label("expected UTF-8 text")
+                .hint("save the file as UTF-8")
+                .into());
+        }
+    };
+    parse_case(path, source)
+}
+
+/// Parses and validates the text of a case file; `path` names it in diagnostics.
+pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
+    let source = match is_nfc_quick(source.chars()) {
+        unicode_normalization::IsNormalized::Yes => source,
+        _ => source.nfc().collect(),
+    };
+    let case: Case = match toml::from_str(&source) {
+        Ok(case) => case,
+        Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
+    };
+    let file = CaseFile { path: path.to_path_buf(), source, case };
+    let problems = validate_case(&file);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(file)
+}
+
+fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let mut d = Diagnostic::error("case.format", message.clone());
+    if let Some(span) = e.span() {
+        d = d.at_span(path, source, span);
+    } else {
+        d = d.at(Location::at_line(&path.display().to_string(), source, 1, 1, 1));
+    }
+    if let Some(field) = between_backticks(&message, "missing field `") {
+        d = d.label(format!("this table needs `{field}`"));
+        if let Some(help) = field_help(field) {
+            d = d.hint(format!("`{field}` is {help}"));
+        }
+    } else if let Some(field) = between_backticks(&message, "unknown field `") {
+        d = d.label("unknown key");
+        let expected = expected_keys(&message);
+        if let Some(best) = closest(field, &expected) {
+            d = d.hint(format!("did you mean `{best}`?"));
+        }
+    } else if let Some(variant) = between_backticks(&message, "unknown variant `") {
+        d = d.label("unknown value");
+        if let Some(best) = closest(variant, &expected_keys(&message)) {
+            d = d.hint(format!("did you mean \"{best}\"?"));
+        }
+    } else if message.contains("invalid date") || message.contains("calendar date") {
+        d = d.label("expected a real calendar date, YYYY-MM-DD");
+    }
+    d
+}
+
+fn between_backticks<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    Some(&rest[..rest.find('`')?])
+}
+
+/// The keys or values serde listed after "expected".
+fn expected_keys(message: &str) -> Vec<&str> {
+    let Some(at) = message.find("expected") else {
+        return Vec::new();
+    };
+    message[at..].split('`').skip(1).step_by(2).collect()
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != *cb)).min(row[j] + 1).min(up + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// What each key of the format holds, for the hint of a missing key.
+fn field_help(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "case_number" => "the IMR case number, a string such as \"CM16-0247624\"",
+        "dates" => "a table: [dates] with assigned, injury, decision, ur_denial, application_received",
+        "assigned" | "injury" | "decision_date" | "ur_denial" | "application_received" => {
+            "a date written without quotes, such as 2016-12-30"
+        }
+        "reviewer" => "a table: [reviewer] with licensure and specialties",
+        "licensure" => "the states of licensure, an array of strings such as [\"California\"]",
+        "specialties" => "the board certifications, an array of strings such as [\"Family Practice\"]",
+        "summary" => "a table: [summary] with text, the clinical case summary",
+        "text" => "a string; paragraphs are separated by a blank line",
+        "items" => "the disputed items, one [[items]] table each",
+        "request" => "the disputed item as requested, a string such as \"Naproxen 550mg #60\"",
+        "decision" => "\"upheld\" or \"overturned\" (or, in [dates], the decision date)",
+        "rationale" => "the decision rationale, a string; paragraphs are separated by a blank line",
+        "guideline" => "the MTUS guideline's name, a string such as \"Low Back Complaints\"",
+        "year" => "the MTUS guideline's year, an integer such as 2004",
+        "original" => "the original request, a string",
+        "authorized" => "what the claims administrator authorized, a string",
+        "name" => "the party's name, a string",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_key_that_was_meant() {
+        let keys = ["request", "decision", "rationale", "heading"];
+        assert_eq!(closest("decison", &keys), Some("decision"));
+        assert_eq!(closest("rationle", &keys), Some("rationale"));
+        assert_eq!(closest("zzzzzz", &keys), None);
+    }
+
+    #[test]
+    fn reads_serde_messages() {
+        let m = "unknown field `decison`, expected one of `request`, `decision`";
+        assert_eq!(between_backticks(m, "unknown field `"), Some("decison"));
+        assert_eq!(expected_keys(m), vec!["request", "decision"]);
+    }
+}

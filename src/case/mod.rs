@@ -1,0 +1,219 @@
+//! Case files: the facts of one IMR case, read from TOML and checked.
+//!
+//! The structs below are the case format (`case-format.md`, version 1) field for field.
+//! Every table refuses unknown keys, so a misspelt `decison` is an error, never ignored.
+//! Fields that a later check must point at keep their span in the file ([`Spanned`]).
+//! [`load`] reads and parses a file; [`validate`] applies the format's rules that serde
+//! cannot express (date order, non-empty lists); [`text`] turns a text field into the
+//! paragraphs the letter prints.
+
+pub mod date;
+pub mod load;
+pub mod text;
+pub mod validate;
+
+use serde::Deserialize;
+pub use serde_spanned::Spanned;
+
+pub use date::CalendarDate;
+pub use load::{CaseFile, load_case, parse_case};
+
+/// One case, as written in its file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// IMR case number; also the output file name.
+    pub case_number: Spanned<String>,
+    #[serde(default)]
+    pub priority: Priority,
+    pub dates: Dates,
+    pub reviewer: Reviewer,
+    pub summary: Summary,
+    pub items: Spanned<Vec<Item>>,
+    /// Who the notice is mailed to; never printed in the public letter.
+    #[serde(default)]
+    pub parties: Option<Parties>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    #[default]
+    Standard,
+    Expedited,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Standard => "standard",
+            Priority::Expedited => "expedited",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    pub assigned: Spanned<CalendarDate>,
+    pub injury: Spanned<CalendarDate>,
+    pub decision: Spanned<CalendarDate>,
+    pub ur_denial: Spanned<CalendarDate>,
+    pub application_received: Spanned<CalendarDate>,
+}
+
+impl Dates {
+    /// The dates in the order the format requires them to fall, with their keys.
+    pub fn in_required_order(&self) -> [(&'static str, &Spanned<CalendarDate>); 5] {
+        [
+            ("injury", &self.injury),
+            ("ur_denial", &self.ur_denial),
+            ("application_received", &self.application_received),
+            ("assigned", &self.assigned),
+            ("decision", &self.decision),
+        ]
+    }
+}
+
+/// The expert reviewer's qualifications; a reviewer's name never appears.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewer {
+    pub licensure: Spanned<Vec<String>>,
+    pub specialties: Spanned<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub text: Spanned<String>,
+}
+
+/// One disputed item or service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub request: Spanned<String>,
+    pub decision: Decision,
+    pub rationale: Spanned<String>,
+    #[serde(default)]
+    pub claims_administrator: Option<GuidelineBasis>,
+    #[serde(default)]
+    pub expert_reviewer: Option<GuidelineBasis>,
+    #[serde(default)]
+    pub modified: Option<Modified>,
+    #[serde(default)]
+    pub opioid_taper_advisory: Option<AdvisoryPerson>,
+    /// Escape hatch: the item line before `: Upheld`, verbatim.
+    #[serde(default)]
+    pub heading: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// The denial stands: not medically necessary.
+    Upheld,
+    /// Medically necessary.
+    Overturned,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Upheld => "upheld",
+            Decision::Overturned => "overturned",
+        }
+    }
+}
+
+/// What a decision relied on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineBasis {
+    #[serde(default)]
+    pub mtus: Vec<MtusPart>,
+    #[serde(default)]
+    pub non_mtus: Option<String>,
+    /// Escape hatch: the whole guideline sentence, verbatim.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MtusPart {
+    pub guideline: String,
+    pub year: u16,
+    #[serde(default)]
+    pub sections: Vec<String>,
+}
+
+/// A UR decision that modified the request.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modified {
+    pub original: String,
+    pub authorized: String,
+}
+
+/// Whom the opioid tapering advisory addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum AdvisoryPerson {
+    #[serde(rename = "patient")]
+    Patient,
+    #[serde(rename = "injured worker")]
+    InjuredWorker,
+}
+
+impl AdvisoryPerson {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdvisoryPerson::Patient => "patient",
+            AdvisoryPerson::InjuredWorker => "injured worker",
+        }
+    }
+}
+
+/// The parties of the mailed notice. Kept out of the public letter.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parties {
+    #[serde(default)]
+    pub claim_number: Option<Spanned<String>>,
+    #[serde(default)]
+    pub adj_number: Option<Spanned<String>>,
+    #[serde(default)]
+    pub employee: Option<Party>,
+    #[serde(default)]
+    pub employer: Option<Party>,
+    #[serde(default)]
+    pub claims_administrator: Option<Party>,
+    #[serde(default)]
+    pub requesting_provider: Option<Party>,
+    #[serde(default)]
+    pub attorney: Option<Party>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+impl Parties {
+    /// Every party with its role, in a fixed order.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, &Party)> {
+        [
+            ("employee", &self.employee),
+            ("employer", &self.employer),
+            ("claims_administrator", &self.claims_administrator),
+            ("requesting_provider", &self.requesting_provider),
+            ("attorney", &self.attorney),
+        ]
+        .into_iter()
+        .filter_map(|(role, p)| p.as_ref().map(|p| (role, p)))
+    }
+}

@@ -1,0 +1,86 @@
+//! From a text field as written to the paragraphs a letter prints.
+//!
+//! The case format's rules: paragraphs are separated by a blank line; inside a paragraph a
+//! line break is a space, except after a hyphen, where the lines join without one; spaces
+//! inside a line are kept as written (two spaces after a full stop print as two). Tabs
+//! count as spaces.
+
+/// The paragraphs of a text field, each on one line, none empty.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for raw in text.lines() {
+        let line = raw.trim_matches(is_blank);
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        append_line(&mut current, line);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A one-line field (a request, a name): its lines joined as inside a paragraph.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for raw in text.lines() {
+        let line = raw.trim_matches(is_blank);
+        if !line.is_empty() {
+            append_line(&mut out, line);
+        }
+    }
+    out
+}
+
+/// Whether a field holds more than one paragraph (a blank line between text).
+pub fn has_blank_line(text: &str) -> bool {
+    paragraphs(text).len() > 1
+}
+
+fn append_line(paragraph: &mut String, line: &str) {
+    let line = line.replace('\t', " ");
+    if !paragraph.is_empty() && !joins_tight(paragraph) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(&line);
+}
+
+/// A line ending in a hyphen after a non-space joins the next without a space.
+fn joins_tight(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    matches!((rev.next(), rev.next()), (Some('-'), Some(c)) if !c.is_whitespace())
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\r'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_blank_lines_and_joins_lines() {
+        let text = "\nOne line\nand another.  Two spaces kept.\n   \nSecond right hand-\nwrist, and a dash -\nhere.\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                "One line and another.  Two spaces kept.".to_string(),
+                "Second right hand-wrist, and a dash - here.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_markup_like_text_as_it_is() {
+        assert_eq!(paragraphs("1. first\n- second"), vec!["1. first - second".to_string()]);
+        assert_eq!(one_line("  Naproxen 550mg #60 \n"), "Naproxen 550mg #60");
+        assert!(has_blank_line("a\n\nb"));
+        assert!(!has_blank_line("a\nb"));
+    }
+}

@@ -1,0 +1,272 @@
+//! One error and warning type for every stage, and one printer.
+//!
+//! A [`Diagnostic`] says what went wrong in words a user can act on: the file, the line and
+//! column, the source line with a caret under the offending span, what was expected, and
+//! the chain of causes. Every command reports through [`Diagnostic::render`], so a case
+//! error looks the same from `render` and `check`.
+
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::path::Path;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A place in a source file, with the line it points into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The whole source line the span starts on, without its line break.
+    pub source_line: String,
+    /// How many characters of `source_line` the caret underlines (at least 1).
+    pub width: usize,
+}
+
+impl Location {
+    /// Locates a byte span of `source` (the text of `file`).
+    pub fn from_span(file: &str, source: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let source_line = source[line_start..line_end].trim_end_matches('\r');
+        let line = source[..start].matches('\n').count() + 1;
+        let column = source[line_start..start].chars().count() + 1;
+        let width = source[start..end.min(line_end)].chars().count().max(1);
+        Location {
+            file: file.to_string(),
+            line,
+            column,
+            source_line: source_line.to_string(),
+            width,
+        }
+    }
+
+    /// A location at a 1-based line and column, without a byte span.
+    pub fn at_line(file: &str, source: &str, line: usize, column: usize, width: usize) -> Location {
+        let source_line = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        Location {
+            file: file.to_string(),
+            line,
+            column,
+            source_line: source_line.to_string(),
+            width: width.max(1),
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One error or warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// What went wrong, lower case, without a final full stop.
+    pub message: String,
+    /// Where; `None` for problems that belong to no file (a bad `--var`).
+    pub location: Option<Location>,
+    /// Printed under the caret: usually what was expected.
+    pub label: Option<String>,
+    /// The cause chain, outermost first.
+    pub causes: Vec<String>,
+    /// What the user can do about it.
+    pub hints: Vec<String>,
+    /// A machine-readable kind, e.g. `case.date-order`.
+    pub code: &'static str,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            label: None,
+            causes: Vec::new(),
+            hints: Vec::new(),
+            code,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    /// Points at a byte span of a file's text.
+    pub fn at_span(self, file: &Path, source: &str, span: Range<usize>) -> Diagnostic {
+        self.at(Location::from_span(&file.display().to_string(), source, span))
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn cause(mut self, cause: impl Into<String>) -> Diagnostic {
+        self.causes.push(cause.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic as the terminal shows it, ending with a newline.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
+        if let Some(loc) = &self.location {
+            let gutter = " ".repeat(loc.line.to_string().len());
+            let _ = writeln!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            if !loc.source_line.is_empty() || self.label.is_some() {
+                let _ = writeln!(out, "{gutter} |");
+                let _ = writeln!(out, "{} | {}", loc.line, loc.source_line);
+                let pad: String = loc
+                    .source_line
+                    .chars()
+                    .take(loc.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let carets = "^".repeat(loc.width);
+                match &self.label {
+                    Some(label) => {
+                        let _ = writeln!(out, "{gutter} | {pad}{carets} {label}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "{gutter} | {pad}{carets}");
+                    }
+                }
+            }
+        } else if let Some(label) = &self.label {
+            let _ = writeln!(out, "  = {label}");
+        }
+        for cause in &self.causes {
+            for (i, line) in cause.lines().enumerate() {
+                let lead = if i == 0 { "  = caused by: " } else { "    " };
+                let _ = writeln!(out, "{lead}{line}");
+            }
+        }
+        for hint in &self.hints {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// Several diagnostics: what a stage that can find more than one problem returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every diagnostic rendered, separated by blank lines.
+    pub fn render(&self) -> String {
+        let parts: Vec<String> = self.0.iter().map(Diagnostic::render).collect();
+        parts.join("\n")
+    }
+
+    /// Adds a cause line to every diagnostic: the context of an outer stage.
+    pub fn context(mut self, cause: &str) -> Diagnostics {
+        for d in &mut self.0 {
+            d.causes.insert(0, cause.to_string());
+        }
+        self
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_a_span_in_characters() {
+        let src = "a = 1\nnäme = \"José\"\n";
+        let start = src.find("\"José\"").unwrap();
+        let loc = Location::from_span("x.toml", src, start..start + "\"José\"".len());
+        assert_eq!((loc.line, loc.column, loc.width), (2, 8, 6));
+        assert_eq!(loc.source_line, "näme = \"José\"");
+    }
+
+    #[test]
+    fn renders_caret_label_causes_and_hints() {
+        let src = "injury = 2016-02-30\n";
+        let d = Diagnostic::error("case.toml", "invalid date")
+            .at(Location::from_span("c.toml", src, 9..19))
+            .label("expected a real calendar date")
+            .cause("while reading c.toml")
+            .hint("February 2016 has 29 days");
+        let text = d.render();
+        assert!(text.contains("--> c.toml:1:10"), "{text}");
+        assert!(text.contains("1 | injury = 2016-02-30"), "{text}");
+        assert!(text.contains("  |          ^^^^^^^^^^ expected a real calendar date"), "{text}");
+        assert!(text.contains("= caused by: while reading c.toml"), "{text}");
+        assert!(text.contains("= hint: February 2016 has 29 days"), "{text}");
+    }
+}

@@ -1,0 +1,145 @@
+//! Layout: from the document model to pages of positioned lines.
+//!
+//! Text is measured with the real fonts' advance widths ([`font`]), broken into lines
+//! the way Word broke the real letters ([`linebreak`]), and stacked onto pages with the
+//! real letters' vertical rhythm and pagination rules ([`flow`]). The header table is
+//! laid out by [`table`]. The result ([`page`]) feeds every writer. In `Columns` mode every
+//! character is one text column wide and nothing is paginated: the plain text re-wrapped
+//! at a chosen width.
+
+pub mod flow;
+pub mod font;
+pub mod linebreak;
+pub mod page;
+pub mod table;
+
+use crate::diagnostic::Diagnostic;
+use crate::export::text::PT_PER_COLUMN;
+use crate::markup::{Document, Style};
+use crate::template::Settings;
+pub use flow::Rhythm;
+pub use font::{Family, Font, FontBook};
+use linebreak::Measure;
+pub use page::{Item, Line, LineKind, Page, Pages, TableFrame};
+use table::TableGeometry;
+
+/// How text is measured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Measuring {
+    /// With the fonts, on pages: the printed letter.
+    Fonts,
+    /// Monospace, `Some(n)` columns wide or one line per paragraph; no pages.
+    Columns(Option<usize>),
+}
+
+/// Page geometry and type sizes, from the settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
+    pub page_width: f64,
+    pub page_height: f64,
+    pub margin_top: f64,
+    pub margin_bottom: f64,
+    pub margin_left: f64,
+    pub margin_right: f64,
+    pub body_size: f64,
+    pub table: TableGeometry,
+    pub rhythm: Rhythm,
+}
+
+impl Geometry {
+    pub fn from_settings(settings: &Settings) -> Result<Geometry, Diagnostic> {
+        let (page_width, page_height) = match settings.text("page_size") {
+            "a4" => (595.276, 841.89),
+            _ => (612.0, 792.0),
+        };
+        let columns: Result<Vec<f64>, _> =
+            settings.text("table_columns").split(',').map(|c| c.trim().parse::<f64>()).collect();
+        let columns = columns.ok().filter(|c| !c.is_empty() && c.iter().all(|w| *w > 0.0)).ok_or_else(|| {
+            Diagnostic::error("settings.value", "bad value for setting `table_columns`")
+                .label("expected column widths in pt, comma-separated, e.g. \"107.3, 149.9, 98, 123.9\"")
+        })?;
+        let body_size = settings.number("body_size");
+        let table_size = settings.number("table_size");
+        let margin_left = settings.number("margin_left");
+        let g = Geometry {
+            page_width,
+            page_height,
+            margin_top: settings.number("margin_top"),
+            margin_bottom: settings.number("margin_bottom"),
+            margin_left,
+            margin_right: settings.number("margin_right"),
+            body_size,
+            table: TableGeometry {
+                left: margin_left - 5.7,
+                columns,
+                padding: 5.7,
+                row_height: table_size * 1.2,
+                line_pitch: table_size * 1.15,
+                baseline: table_size * 0.93,
+                size: table_size,
+                rule: 0.5,
+            },
+            rhythm: Rhythm::for_body_size(body_size),
+        };
+        if g.measure() < 72.0 || g.margin_top + g.margin_bottom > g.page_height - 144.0 {
+            return Err(Diagnostic::error("settings.value", "the margins leave too little room for text")
+                .hint("the text block must be at least 1 in wide and 2 in tall"));
+        }
+        Ok(g)
+    }
+
+    /// Width of the text block, pt.
+    pub fn measure(&self) -> f64 {
+        self.page_width - self.margin_left - self.margin_right
+    }
+}
+
+/// Lays out documents; built once per run.
+pub struct Layout {
+    pub fonts: FontBook,
+    pub geometry: Geometry,
+}
+
+/// Measures with a family's faces at a size.
+struct FontMeasure<'a> {
+    book: &'a FontBook,
+    family: Family,
+    scale: f64,
+}
+
+impl Measure for FontMeasure<'_> {
+    #[inline]
+    fn char_width(&self, c: char, style: Style) -> f64 {
+        let face = self.book.face(self.family, style);
+        f64::from(face.advance(c).unwrap_or(0)) * self.scale / face.units_per_em
+    }
+}
+
+/// Every character one column (`PT_PER_COLUMN` points) wide.
+struct ColumnMeasure;
+
+impl Measure for ColumnMeasure {
+    fn char_width(&self, _: char, _: Style) -> f64 {
+        PT_PER_COLUMN
+    }
+}
+
+impl Layout {
+    pub fn new(settings: &Settings) -> Result<Layout, Diagnostic> {
+        Ok(Layout { fonts: FontBook::load(settings)?, geometry: Geometry::from_settings(settings)? })
+    }
+
+    /// Lays out a letter.
+    pub fn lay_out(&self, doc: &Document, measuring: Measuring) -> Pages {
+        let g = &self.geometry;
+        let body = FontMeasure { book: &self.fonts, family: Family::Body, scale: g.body_size };
+        let table = FontMeasure { book: &self.fonts, family: Family::Table, scale: g.table.size };
+        let (body_measure, table_measure, width, paginate): (&dyn Measure, &dyn Measure, f64, bool) = match measuring {
+            Measuring::Fonts => (&body, &table, g.measure(), true),
+            Measuring::Columns(Some(n)) => (&ColumnMeasure, &ColumnMeasure, n as f64 * PT_PER_COLUMN, false),
+            Measuring::Columns(None) => (&ColumnMeasure, &ColumnMeasure, f64::INFINITY, false),
+        };
+        let pages = flow::flow(doc, g, body_measure, table_measure, width, paginate);
+        Pages { width: g.page_width, height: g.page_height, left: g.margin_left, pages }
+    }
+}

@@ -1,0 +1,98 @@
+//! The laid-out letter: pages of positioned lines and table frames. Both writers read
+//! this and nothing else, so the plain text breaks lines and pages exactly where the PDF
+//! does.
+//!
+//! Coordinates are points from the page's top-left corner; `y` of a line is its baseline.
+
+use super::font::Family;
+use super::linebreak::LineRun;
+
+/// A letter, laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    /// Page width and height, pt.
+    pub width: f64,
+    pub height: f64,
+    /// Left edge of the text block, pt.
+    pub left: f64,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Line(Line),
+    Table(TableFrame),
+}
+
+/// What a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Heading,
+    Body,
+}
+
+/// A line of text at a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Left edge of the text, pt.
+    pub x: f64,
+    /// Baseline, pt from the top.
+    pub y: f64,
+    pub family: Family,
+    pub size: f64,
+    /// Runs with offsets from `x`.
+    pub runs: Vec<LineRun>,
+    pub width: f64,
+    /// The first line of a paragraph that follows another on the same page: the plain
+    /// text puts a blank line before it.
+    pub starts_paragraph: bool,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// A table: its grid, its shading and the lines inside its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableFrame {
+    /// Column edges, pt from the left: `columns + 1` values.
+    pub edges: Vec<f64>,
+    pub rows: Vec<RowFrame>,
+    /// Border width, pt.
+    pub rule: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFrame {
+    pub top: f64,
+    pub height: f64,
+    pub cells: Vec<CellFrame>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFrame {
+    /// First column and how many it spans.
+    pub column: usize,
+    pub span: usize,
+    pub shaded: bool,
+    pub lines: Vec<Line>,
+}
+
+impl TableFrame {
+    pub fn top(&self) -> f64 {
+        self.rows.first().map_or(0.0, |r| r.top)
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.rows.last().map_or(0.0, |r| r.top + r.height)
+    }
+}

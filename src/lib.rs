@@ -1,0 +1,30 @@
+//! imr-letters: California workers' compensation Independent Medical Review (IMR) Final
+//! Determination letters, from case files and templates to plain text.
+//!
+//! A letter goes through one pipeline, a module per step, with plain data between them:
+//!
+//! 1. [`case`] reads a TOML case file (the facts: dates, reviewer credentials, summary,
+//!    the disputed items) into a [`case::Case`] and checks it against the case format.
+//! 2. [`template`] renders each letter section's Tera template (built-in, or overridden
+//!    from a template folder) against the case, producing the letter markup. All fixed
+//!    wording lives in the templates; case text is escaped so it is never markup.
+//! 3. [`markup`] parses that markup (a strict Markdown subset) into a
+//!    [`markup::Document`]: headings, paragraphs with bold runs, line breaks, the table.
+//! 4. [`layout`] measures the text with the real fonts' metrics, breaks lines and pages as
+//!    the printed letters do, and returns [`layout::Pages`] of positioned lines.
+//! 5. [`export`] turns pages into bytes (plain text), with no file I/O.
+//! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
+//!    going past a bad case.
+//!
+//! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
+//! error type every step reports with; [`cli`] holds the commands.
+
+pub mod batch;
+pub mod case;
+pub mod cli;
+pub mod diagnostic;
+pub mod export;
+pub mod layout;
+pub mod letter;
+pub mod markup;
+pub mod template;

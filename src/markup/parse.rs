@@ -1,0 +1,178 @@
+//! Parsing the letter markup (a strict Markdown subset, read by pulldown-cmark) into
+//! [`Block`]s.
+//!
+//! Accepted: `# ` headings, paragraphs, `**bold**`, `*italic*`, soft line breaks (a
+//! space), hard line breaks (`\` at a line end), and tables, whose cells that are all bold
+//! are shaded labels and whose empty cells at the end of a row merge into one shaded cell.
+//! Everything else is refused with the line of markup that produced it.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{Block, Cell, Inline, Style, Table};
+use crate::diagnostic::{Diagnostic, Location};
+
+/// Parses one section's markup. `name` names the section in errors.
+pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic> {
+    let mut blocks = Vec::new();
+    let mut styles = vec![Style::Regular];
+    let mut inlines: Vec<Inline> = Vec::new();
+    let mut table: Option<Table> = None;
+    let mut row: Vec<Cell> = Vec::new();
+
+    let refuse = |what: &str, range: std::ops::Range<usize>| {
+        Diagnostic::error("markup.unsupported", format!("section `{name}` produced {what}, which a letter cannot hold"))
+            .at(Location::from_span(&format!("{name} (rendered)"), markup, range))
+            .hint("the letter markup has `# ` headings, paragraphs, **bold**, *italic*, `\\` line breaks and the header table")
+            .hint("case text is escaped; template text that starts a line with `-`, `1.`, `>` or 4 spaces needs a `\\` before it")
+    };
+
+    for (event, range) in Parser::new_ext(markup, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if level != HeadingLevel::H1 {
+                    return Err(refuse("a level-2+ heading", range));
+                }
+                inlines.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                blocks.push(Block::Heading(std::mem::take(&mut inlines)));
+            }
+            Event::Start(Tag::Paragraph) => inlines.clear(),
+            Event::End(TagEnd::Paragraph) => {
+                if table.is_none() {
+                    blocks.push(Block::Paragraph(std::mem::take(&mut inlines)));
+                }
+            }
+            Event::Start(Tag::Strong) => styles.push(current(&styles).with_bold()),
+            Event::Start(Tag::Emphasis) => styles.push(current(&styles).with_italic()),
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
+                styles.pop();
+            }
+            Event::Text(text) => push_text(&mut inlines, &text, current(&styles)),
+            Event::SoftBreak => push_text(&mut inlines, " ", current(&styles)),
+            Event::HardBreak => inlines.push(Inline::LineBreak),
+            Event::Start(Tag::Table(alignments)) => {
+                table = Some(Table { columns: alignments.len(), rows: Vec::new() });
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.rows.push(finish_row(std::mem::take(&mut row)));
+                }
+            }
+            Event::Start(Tag::TableCell) => inlines.clear(),
+            Event::End(TagEnd::TableCell) => {
+                let content = std::mem::take(&mut inlines);
+                let shaded = !content.is_empty()
+                    && content.iter().all(|i| matches!(i, Inline::Text { style, .. } if style.is_bold()));
+                row.push(Cell { content: trim(content), span: 1, shaded });
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    blocks.push(Block::Table(t));
+                }
+            }
+            Event::Start(Tag::List(_)) => return Err(refuse("a list", range)),
+            Event::Start(Tag::BlockQuote(_)) => return Err(refuse("a block quote", range)),
+            Event::Start(Tag::CodeBlock(_)) => return Err(refuse("a code block", range)),
+            Event::Code(_) => return Err(refuse("inline code", range)),
+            Event::Start(Tag::Link { .. }) => return Err(refuse("a link", range)),
+            Event::Start(Tag::Image { .. }) => return Err(refuse("an image", range)),
+            Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+                return Err(refuse("HTML", range));
+            }
+            Event::Rule => return Err(refuse("a horizontal rule", range)),
+            Event::End(_) => {}
+            other => return Err(refuse(&format!("unsupported markup ({other:?})"), range)),
+        }
+    }
+    Ok(blocks)
+}
+
+fn current(styles: &[Style]) -> Style {
+    *styles.last().unwrap_or(&Style::Regular)
+}
+
+fn push_text(inlines: &mut Vec<Inline>, text: &str, style: Style) {
+    if let Some(Inline::Text { text: last, style: s }) = inlines.last_mut()
+        && *s == style
+    {
+        last.push_str(text);
+        return;
+    }
+    inlines.push(Inline::Text { text: text.to_string(), style });
+}
+
+fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text { text, .. }) = content.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text, .. }) = content.last_mut() {
+        *text = text.trim_end().to_string();
+    }
+    content.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
+    content
+}
+
+/// Empty cells at the end of a row become one shaded cell spanning them.
+fn finish_row(mut cells: Vec<Cell>) -> Vec<Cell> {
+    let empty = cells.iter().rev().take_while(|c| c.content.is_empty()).count();
+    if empty > 0 {
+        cells.truncate(cells.len() - empty);
+        cells.push(Cell { content: Vec::new(), span: empty, shaded: true });
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str, style: Style) -> Inline {
+        Inline::Text { text: t.into(), style }
+    }
+
+    #[test]
+    fn reads_headings_paragraphs_bold_and_breaks() {
+        let md = "# TITLE\n\n**Label:**  Upheld\n\nline one\\\nline  two\nsame line";
+        let blocks = parse_section("t.md", md).unwrap();
+        assert_eq!(blocks[0], Block::Heading(vec![text("TITLE", Style::Regular)]));
+        assert_eq!(
+            blocks[1],
+            Block::Paragraph(vec![text("Label:", Style::Bold), text("  Upheld", Style::Regular)])
+        );
+        assert_eq!(
+            blocks[2],
+            Block::Paragraph(vec![
+                text("line one", Style::Regular),
+                Inline::LineBreak,
+                text("line  two same line", Style::Regular)
+            ])
+        );
+    }
+
+    #[test]
+    fn escaped_markup_is_text() {
+        let blocks = parse_section("t.md", "1\\. \\*\\*x\\*\\* \\<b\\> \\#60 \\{\\{ x \\}\\}").unwrap();
+        assert_eq!(blocks, vec![Block::Paragraph(vec![text("1. **x** <b> #60 {{ x }}", Style::Regular)])]);
+    }
+
+    #[test]
+    fn tables_shade_labels_and_merge_trailing_empty_cells() {
+        let md = "| **A:** | 1 | | |\n|---|---|---|---|\n| **B:** | 2 | **C:** | 3 |\n";
+        let Block::Table(t) = &parse_section("t.md", md).unwrap()[0] else { panic!() };
+        assert_eq!(t.columns, 4);
+        assert_eq!(t.rows[0].len(), 3);
+        assert!(t.rows[0][0].shaded && !t.rows[0][1].shaded);
+        assert_eq!((t.rows[0][2].span, t.rows[0][2].shaded), (2, true));
+        assert_eq!(t.rows[1].len(), 4);
+    }
+
+    #[test]
+    fn refuses_what_a_letter_cannot_hold() {
+        for md in ["- a list", "1. a list", "> quote", "    code", "[a](b)", "<b>x</b>", "## sub", "`x`"] {
+            let err = parse_section("s.md", md).unwrap_err();
+            assert!(err.message.contains("section `s.md` produced"), "{md}: {err}");
+        }
+    }
+}

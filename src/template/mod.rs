@@ -1,0 +1,218 @@
+//! Templates: from a case to the markup of each letter section.
+//!
+//! The built-in templates ([`section::SECTIONS`]) are embedded in the binary and always
+//! loaded under `builtin/<file>`. A template folder (`--templates DIR`) overrides any of
+//! them by file name; lookup is user file first, then built-in, in one place (Tera's
+//! fallback prefix), so an override can `{% extends "builtin/item.md" %}` and replace one
+//! block. A file in the folder that matches no section is a warning. Every template's
+//! final line break is dropped (as Jinja does), so a part included inside a sentence adds
+//! no space. Case values are escaped for the markup by [`filters::escape_markup`].
+
+pub mod context;
+pub mod filters;
+pub mod section;
+pub mod settings;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Tera};
+
+use crate::case::CaseFile;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+pub use context::LetterContext;
+pub use section::{BUILTIN_PREFIX, Role, SECTIONS, SETTINGS_FILE, Section};
+pub use settings::Settings;
+
+/// Where a template's text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+struct Source {
+    origin: Origin,
+    text: String,
+}
+
+/// The templates and settings of a run, compiled once and shared by every case.
+pub struct TemplateSet {
+    tera: Tera,
+    sources: BTreeMap<String, Source>,
+    pub settings: Settings,
+    /// Problems worth telling that do not stop the run (stray files in the folder).
+    pub warnings: Diagnostics,
+    dir: Option<PathBuf>,
+}
+
+/// One rendered letter section: its markup.
+#[derive(Debug, Clone)]
+pub struct RenderedSection {
+    pub section: &'static Section,
+    pub markup: String,
+}
+
+impl TemplateSet {
+    /// Loads the built-ins, the overrides in `dir` and its settings, then `vars`.
+    pub fn load(dir: Option<&Path>, vars: &[String]) -> Result<TemplateSet, Diagnostics> {
+        let mut settings = Settings::default();
+        let mut warnings = Diagnostics::default();
+        let mut sources = BTreeMap::new();
+        for s in SECTIONS {
+            let text = drop_final_newline(s.builtin).to_string();
+            sources.insert(format!("{BUILTIN_PREFIX}{}", s.file), Source { origin: Origin::Builtin, text });
+        }
+        if let Some(dir) = dir {
+            settings.base_dir = Some(dir.to_path_buf());
+            for (name, path) in folder_files(dir)? {
+                if name == SETTINGS_FILE {
+                    let text = read_text(&path)?;
+                    settings.apply_file(&path, &text)?;
+                } else if section::find_section(&name).is_some() {
+                    let text = drop_final_newline(&read_text(&path)?).to_string();
+                    sources.insert(name, Source { origin: Origin::File(path), text });
+                } else if !name.starts_with('.') {
+                    let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
+                    warnings.push(
+                        Diagnostic::warning(
+                            "template.stray",
+                            format!("`{}` matches no template and is ignored", path.display()),
+                        )
+                        .hint(format!("the templates are: {}, and {SETTINGS_FILE}", known.join(", "))),
+                    );
+                }
+            }
+        }
+        settings.apply_vars(vars)?;
+
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(|e| Diagnostic::error("template.engine", e.to_string()))?;
+        tera.autoescape_on([".md"]);
+        tera.set_escape_fn(filters::escape_markup);
+        filters::register_filters(&mut tera, settings.text("date_format").to_string());
+        let mut set = TemplateSet { tera, sources, settings, warnings, dir: dir.map(Path::to_path_buf) };
+        let all: Vec<(String, String)> = set.sources.iter().map(|(n, s)| (n.clone(), s.text.clone())).collect();
+        if let Err(e) = set.tera.add_raw_templates(all) {
+            return Err(set.engine_diagnostic(&e, "failed to compile the templates").into());
+        }
+        let mut globals = BTreeMap::new();
+        globals.insert("settings", set.settings.as_map());
+        for (k, v) in globals {
+            set.tera.global_context().insert(k, v);
+        }
+        Ok(set)
+    }
+
+    /// Which file each template resolves to.
+    pub fn resolved(&self) -> Vec<(&'static Section, &Origin)> {
+        SECTIONS
+            .iter()
+            .map(|s| {
+                let origin = self.sources.get(s.file).map_or(&Origin::Builtin, |src| &src.origin);
+                (s, origin)
+            })
+            .collect()
+    }
+
+    /// The folder overrides came from, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// Renders every letter section of a case, in letter order.
+    pub fn render_letter(&self, case: &CaseFile) -> Result<Vec<RenderedSection>, Diagnostics> {
+        let context = Context::from_serialize(&LetterContext::new(&case.case))
+            .map_err(|e| Diagnostic::error("template.context", "failed to build the template context").cause(e.to_string()))?;
+        let mut out = Vec::with_capacity(SECTIONS.len());
+        for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
+            let markup = self.tera.render(section.file, &context).map_err(|e| {
+                self.engine_diagnostic(&e, &format!("failed to render section `{}`", section.file))
+                    .cause(format!("while rendering case `{}`", case.path.display()))
+            })?;
+            out.push(RenderedSection { section, markup });
+        }
+        Ok(out)
+    }
+
+    /// Where a template name points, for messages: a path, or the built-in's name.
+    pub fn display_name(&self, tera_name: &str) -> String {
+        match self.sources.get(tera_name).map(|s| &s.origin) {
+            Some(Origin::File(p)) => p.display().to_string(),
+            _ => format!("built-in {}", tera_name.trim_start_matches(BUILTIN_PREFIX)),
+        }
+    }
+
+    /// The source text of a section as this run resolves it.
+    pub fn source_of(&self, file: &str) -> Option<(&Origin, &str)> {
+        self.sources
+            .get(file)
+            .or_else(|| self.sources.get(&format!("{BUILTIN_PREFIX}{file}")))
+            .map(|s| (&s.origin, s.text.as_str()))
+    }
+
+    fn engine_diagnostic(&self, e: &tera::Error, what: &str) -> Diagnostic {
+        let mut d = match e.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let name = report.filename();
+                let file = self.display_name(name);
+                let mut d = Diagnostic::error("template.error", format!("{what}: {}", report.message()));
+                if let Some(src) = self.sources.get(name) {
+                    d = d.at(Location::from_span(&file, &src.text, report.span().range.clone()));
+                } else {
+                    d = d.cause(format!("in template {file}"));
+                }
+                d
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                let names: Vec<String> = self.sources.keys().cloned().collect();
+                Diagnostic::error(
+                    "template.error",
+                    format!("{what}: `{}` extends `{parent}`, which does not exist", self.display_name(current)),
+                )
+                .hint(format!("the templates that exist are: {}", names.join(", ")))
+            }
+            _ => Diagnostic::error("template.error", format!("{what}: {e}")),
+        };
+        let mut cause = std::error::Error::source(e);
+        while let Some(c) = cause {
+            d = d.cause(c.to_string());
+            cause = c.source();
+        }
+        d
+    }
+}
+
+fn drop_final_newline(text: &str) -> &str {
+    text.strip_suffix("\r\n").or_else(|| text.strip_suffix('\n')).unwrap_or(text)
+}
+
+fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error("template.folder", format!("failed to read template folder `{}`", dir.display()))
+            .cause(e.to_string())
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error("template.folder", format!("failed to read template folder `{}`", dir.display()))
+                .cause(e.to_string())
+        })?;
+        if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+            files.push((entry.file_name().to_string_lossy().into_owned(), entry.path()));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("template.read", format!("failed to read `{}`", path.display())).cause(e.to_string())
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error("template.read", format!("`{}` is not valid UTF-8", path.display()))
+            .hint("save the file as UTF-8")
+    })
+}

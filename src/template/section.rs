@@ -1,0 +1,128 @@
+//! The section table: every template file of a letter, in letter order, with its built-in
+//! text. This one table drives loading, overriding, `templates list`, `templates export`
+//! and the names used in errors.
+
+/// What a template file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Rendered on its own, in table order: one part of the letter.
+    Letter,
+    /// Included by another template (one item, one sentence).
+    Part,
+}
+
+/// One template file.
+#[derive(Debug)]
+pub struct Section {
+    /// The file name, which is also the section's name everywhere (`item.md`).
+    pub file: &'static str,
+    pub role: Role,
+    /// What it produces, for `templates list`.
+    pub about: &'static str,
+    /// The built-in text, embedded in the binary.
+    pub builtin: &'static str,
+}
+
+macro_rules! builtin {
+    ($file:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $file))
+    };
+}
+
+/// Every template, in letter order.
+pub const SECTIONS: &[Section] = &[
+    Section {
+        file: "header.md",
+        role: Role::Letter,
+        about: "the header table: case number, dates, priority",
+        builtin: builtin!("header.md"),
+    },
+    Section {
+        file: "determination.md",
+        role: Role::Letter,
+        about: "how the determination was made, and the reviewer's credentials",
+        builtin: builtin!("determination.md"),
+    },
+    Section {
+        file: "summary.md",
+        role: Role::Letter,
+        about: "the clinical case summary",
+        builtin: builtin!("summary.md"),
+    },
+    Section {
+        file: "issues.md",
+        role: Role::Letter,
+        about: "issues, decisions and rationales: one item.md per item",
+        builtin: builtin!("issues.md"),
+    },
+    Section {
+        file: "item.md",
+        role: Role::Part,
+        about: "one disputed item: item line, guideline lines, rationale",
+        builtin: builtin!("item.md"),
+    },
+    Section {
+        file: "item-line.md",
+        role: Role::Part,
+        about: "the item line before `: Upheld` (modified-UR sentences)",
+        builtin: builtin!("item-line.md"),
+    },
+    Section {
+        file: "guideline.md",
+        role: Role::Part,
+        about: "one guideline sentence (MTUS, non-MTUS, no citation)",
+        builtin: builtin!("guideline.md"),
+    },
+    Section {
+        file: "advisory.md",
+        role: Role::Part,
+        about: "the opioid tapering advisory",
+        builtin: builtin!("advisory.md"),
+    },
+];
+
+/// The settings file a template folder may hold beside its templates.
+pub const SETTINGS_FILE: &str = "settings.toml";
+
+/// The namespace the built-ins stay reachable under, so an override can extend one.
+pub const BUILTIN_PREFIX: &str = "builtin/";
+
+pub fn find_section(file: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|s| s.file == file)
+}
+
+/// The first line `templates export` writes into each file.
+pub fn version_stamp(file: &str) -> String {
+    format!(
+        "{{#- {} {} built-in template {file}: edit freely; delete this file to use the built-in again -#}}",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// The version an exported template was stamped with, if it has a stamp.
+pub fn stamped_version(text: &str) -> Option<&str> {
+    let first = text.lines().next()?;
+    let rest = first.strip_prefix(concat!("{#- ", env!("CARGO_PKG_NAME"), " "))?;
+    rest.split_whitespace().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_round_trip() {
+        let stamp = version_stamp("item.md");
+        assert_eq!(stamped_version(&stamp), Some(env!("CARGO_PKG_VERSION")));
+        assert_eq!(stamped_version("no stamp"), None);
+    }
+
+    #[test]
+    fn every_builtin_is_present_and_named_once() {
+        for (i, s) in SECTIONS.iter().enumerate() {
+            assert!(!s.builtin.trim().is_empty(), "{} is empty", s.file);
+            assert!(SECTIONS[i + 1..].iter().all(|t| t.file != s.file));
+        }
+    }
+}

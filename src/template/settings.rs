@@ -1,0 +1,338 @@
+//! Template settings: named values a template author or a run can change without
+//! touching a template (the organization's name, the guideline wording, page geometry).
+//!
+//! Each setting has a default here. A template folder's `settings.toml` overrides them,
+//! and `--var KEY=VALUE` overrides both for one run. An unknown key, or a value of the
+//! wrong kind, is an error that names where it came from. Templates see them as
+//! `settings.<key>`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_spanned::Spanned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+
+/// What values a setting takes.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// Any text.
+    Text,
+    /// One of the listed words.
+    Choice(&'static [&'static str]),
+    /// A number in points (or a plain number) within a range.
+    Number { min: f64, max: f64 },
+    /// `true` or `false`.
+    Flag,
+}
+
+/// One setting: its key, default and meaning.
+#[derive(Debug)]
+pub struct Spec {
+    pub key: &'static str,
+    pub kind: Kind,
+    pub default: &'static str,
+    pub about: &'static str,
+}
+
+/// Every setting, with the real letters' values as defaults.
+pub const SPECS: &[Spec] = &[
+    Spec {
+        key: "organization",
+        kind: Kind::Text,
+        default: "MAXIMUS Federal Services",
+        about: "the review organization, as the determination paragraph names it",
+    },
+    Spec {
+        key: "organization_short",
+        kind: Kind::Text,
+        default: "MAXIMUS",
+        about: "the organization in the `<org> guideline:` label",
+    },
+    Spec {
+        key: "wording",
+        kind: Kind::Choice(&["seed", "2016"]),
+        default: "seed",
+        about: "guideline sentence for a non-MTUS basis: `seed` (did not base their decision on the MTUS) or `2016` (recommendation(s) outside of the MTUS Guidelines)",
+    },
+    Spec {
+        key: "date_format",
+        kind: Kind::Text,
+        default: "%m/%d/%Y",
+        about: "how the `date` filter prints dates (%Y %y %m %-m %d %-d %e %B %b)",
+    },
+    Spec {
+        key: "page_size",
+        kind: Kind::Choice(&["letter", "a4"]),
+        default: "letter",
+        about: "paper: US Letter (8.5 x 11 in) or A4",
+    },
+    Spec {
+        key: "margin_top",
+        kind: Kind::Number { min: 0.0, max: 300.0 },
+        default: "72",
+        about: "top margin, pt",
+    },
+    Spec {
+        key: "margin_bottom",
+        kind: Kind::Number { min: 0.0, max: 300.0 },
+        default: "72",
+        about: "bottom margin, pt",
+    },
+    Spec {
+        key: "margin_left",
+        kind: Kind::Number { min: 0.0, max: 300.0 },
+        default: "72",
+        about: "left margin, pt",
+    },
+    Spec {
+        key: "margin_right",
+        kind: Kind::Number { min: 0.0, max: 300.0 },
+        default: "72",
+        about: "right margin, pt",
+    },
+    Spec {
+        key: "body_size",
+        kind: Kind::Number { min: 4.0, max: 48.0 },
+        default: "12",
+        about: "body text size, pt",
+    },
+    Spec {
+        key: "table_size",
+        kind: Kind::Number { min: 4.0, max: 48.0 },
+        default: "11",
+        about: "header table text size, pt",
+    },
+    Spec {
+        key: "table_columns",
+        kind: Kind::Text,
+        default: "107.3, 149.9, 98, 123.9",
+        about: "header table column widths, pt, comma-separated",
+    },
+    Spec {
+        key: "body_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for body text (empty: built-in Liberation Serif)",
+    },
+    Spec {
+        key: "body_bold_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for bold body text (empty: built-in Liberation Serif Bold)",
+    },
+    Spec {
+        key: "body_italic_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for italic body text (empty: built-in Liberation Serif Italic)",
+    },
+    Spec {
+        key: "body_bold_italic_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for bold italic body text (empty: built-in Liberation Serif Bold Italic)",
+    },
+    Spec {
+        key: "table_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for the header table (empty: built-in Liberation Sans)",
+    },
+    Spec {
+        key: "table_bold_font",
+        kind: Kind::Text,
+        default: "",
+        about: "TTF/OTF file for the header table's labels (empty: built-in Liberation Sans Bold)",
+    },
+];
+
+/// A value of a setting, typed by its [`Kind`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+}
+
+/// The settings of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    values: BTreeMap<&'static str, Value>,
+    /// Folder that relative font and image paths are read from.
+    pub base_dir: Option<std::path::PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        let values = SPECS
+            .iter()
+            .map(|s| (s.key, parse_value(s, s.default).expect("built-in defaults parse")))
+            .collect();
+        Settings { values, base_dir: None }
+    }
+}
+
+impl Settings {
+    pub fn spec(key: &str) -> Option<&'static Spec> {
+        SPECS.iter().find(|s| s.key == key)
+    }
+
+    /// The value of a setting the table defines.
+    pub fn get(&self, key: &str) -> &Value {
+        &self.values[key]
+    }
+
+    pub fn text(&self, key: &str) -> &str {
+        match self.get(key) {
+            Value::Text(s) => s,
+            other => panic!("setting {key} is not text: {other:?}"),
+        }
+    }
+
+    pub fn number(&self, key: &str) -> f64 {
+        match self.get(key) {
+            Value::Number(n) => *n,
+            other => panic!("setting {key} is not a number: {other:?}"),
+        }
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        match self.get(key) {
+            Value::Flag(b) => *b,
+            other => panic!("setting {key} is not a flag: {other:?}"),
+        }
+    }
+
+    /// Every setting by key, for the template context.
+    pub fn as_map(&self) -> &BTreeMap<&'static str, Value> {
+        &self.values
+    }
+
+    /// Applies `--var KEY=VALUE` arguments.
+    pub fn apply_vars(&mut self, vars: &[String]) -> Result<(), Diagnostics> {
+        let mut problems = Diagnostics::default();
+        for var in vars {
+            let Some((key, value)) = var.split_once('=') else {
+                problems.push(
+                    Diagnostic::error("settings.var", format!("`--var {var}` is not KEY=VALUE"))
+                        .hint("write e.g. `--var wording=2016`"),
+                );
+                continue;
+            };
+            let key = key.trim();
+            match Settings::spec(key) {
+                None => problems.push(unknown_key(key)),
+                Some(spec) => match parse_value(spec, value) {
+                    Ok(v) => {
+                        self.values.insert(spec.key, v);
+                    }
+                    Err(expected) => problems.push(
+                        Diagnostic::error("settings.value", format!("`--var {var}`: bad value for `{key}`"))
+                            .label(format!("expected {expected}")),
+                    ),
+                },
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+
+    /// Applies a template folder's `settings.toml`.
+    pub fn apply_file(&mut self, path: &Path, source: &str) -> Result<(), Diagnostics> {
+        type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+        let table: SpannedTable = toml::from_str(source).map_err(|e| {
+            let d = Diagnostic::error("settings.format", e.message().trim().to_string());
+            match e.span() {
+                Some(span) => d.at_span(path, source, span),
+                None => d.at(Location::at_line(&path.display().to_string(), source, 1, 1, 1)),
+            }
+        })?;
+        let mut problems = Diagnostics::default();
+        for (key, value) in &table {
+            let Some(spec) = Settings::spec(key.get_ref()) else {
+                problems.push(unknown_key(key.get_ref()).at_span(path, source, key.span()));
+                continue;
+            };
+            let text = match value.get_ref() {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Float(f) => f.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                _ => String::from("\u{0}"),
+            };
+            match parse_value(spec, &text) {
+                Ok(v) => {
+                    self.values.insert(spec.key, v);
+                }
+                Err(expected) => problems.push(
+                    Diagnostic::error("settings.value", format!("bad value for setting `{}`", spec.key))
+                        .at_span(path, source, value.span())
+                        .label(format!("expected {expected}")),
+                ),
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+}
+
+fn unknown_key(key: &str) -> Diagnostic {
+    let known: Vec<&str> = SPECS.iter().map(|s| s.key).collect();
+    Diagnostic::error("settings.unknown", format!("unknown setting `{key}`"))
+        .label("unknown key")
+        .hint(format!("the settings are: {}", known.join(", ")))
+}
+
+/// Parses a value for a setting, or says what was expected.
+fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
+    match spec.kind {
+        Kind::Text if !text.contains('\u{0}') => Ok(Value::Text(text.to_string())),
+        Kind::Text => Err("text".into()),
+        Kind::Choice(options) => options
+            .iter()
+            .find(|o| **o == text.trim())
+            .map(|o| Value::Text((*o).to_string()))
+            .ok_or_else(|| format!("one of: {}", options.join(", "))),
+        Kind::Number { min, max } => text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= min && *n <= max)
+            .map(Value::Number)
+            .ok_or_else(|| format!("a number from {min} to {max}")),
+        Kind::Flag => match text.trim() {
+            "true" => Ok(Value::Flag(true)),
+            "false" => Ok(Value::Flag(false)),
+            _ => Err("true or false".into()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vars_override_and_unknown_keys_are_errors() {
+        let mut s = Settings::default();
+        s.apply_vars(&["wording=2016".into(), "body_size=11".into()]).unwrap();
+        assert_eq!(s.text("wording"), "2016");
+        assert_eq!(s.number("body_size"), 11.0);
+        let err = s.apply_vars(&["wordng=2016".into()]).unwrap_err();
+        assert!(err.render().contains("unknown setting `wordng`"), "{err}");
+        let err = s.apply_vars(&["wording=2017".into()]).unwrap_err();
+        assert!(err.render().contains("expected one of: seed, 2016"), "{err}");
+        assert!(s.apply_vars(&["nonsense".into()]).is_err());
+    }
+
+    #[test]
+    fn settings_file_points_at_the_bad_line() {
+        let mut s = Settings::default();
+        let src = "organization = \"Acme Review\"\nbody_size = \"big\"\ncolour = 1\n";
+        let err = s.apply_file(Path::new("t/settings.toml"), src).unwrap_err().render();
+        assert!(err.contains("t/settings.toml:2:13"), "{err}");
+        assert!(err.contains("t/settings.toml:3:1"), "{err}");
+        assert_eq!(s.text("organization"), "Acme Review");
+    }
+}
