@@ -38,14 +38,20 @@ pub fn collect_cases(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
                     out.extend(found);
                 }
                 Err(e) => problems.push(
-                    Diagnostic::error("batch.read", format!("failed to read folder `{}`", path.display()))
-                        .cause(e.to_string()),
+                    Diagnostic::error(
+                        "batch.read",
+                        format!("failed to read folder `{}`", path.display()),
+                    )
+                    .cause(e.to_string()),
                 ),
             }
         } else if path.is_file() {
             out.push(path.clone());
         } else {
-            problems.push(Diagnostic::error("batch.missing", format!("`{}` does not exist", path.display())));
+            problems.push(Diagnostic::error(
+                "batch.missing",
+                format!("`{}` does not exist", path.display()),
+            ));
         }
     }
     if problems.has_errors() {
@@ -86,7 +92,9 @@ pub fn render_case(
     measuring: Measuring,
 ) -> Result<(Vec<(&'static str, Vec<u8>)>, usize), Diagnostics> {
     let pages = renderer.lay_out(case, measuring)?;
-    let info = LetterInfo { case_number: case.case_number() };
+    let info = LetterInfo {
+        case_number: case.case_number(),
+    };
     let files = formats
         .iter()
         .map(|f| {
@@ -112,20 +120,34 @@ pub fn render_to_folder(
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, (_, c)) in loaded.iter().enumerate() {
         if let Ok(c) = c {
-            by_name.entry(c.case_number().to_string()).or_default().push(i);
+            by_name
+                .entry(c.case_number().to_string())
+                .or_default()
+                .push(i);
         }
     }
     for (name, idx) in by_name.iter().filter(|(_, v)| v.len() > 1) {
-        let files: Vec<String> = idx.iter().map(|i| loaded[*i].0.display().to_string()).collect();
+        let files: Vec<String> = idx
+            .iter()
+            .map(|i| loaded[*i].0.display().to_string())
+            .collect();
         for i in idx {
-            let d = Diagnostic::error("batch.collision", format!("case number `{name}` is in more than one file"))
-                .cause(format!("the files: {}", files.join(", ")))
-                .hint("each case's output is named after its case number; neither file is rendered");
+            let d = Diagnostic::error(
+                "batch.collision",
+                format!("case number `{name}` is in more than one file"),
+            )
+            .cause(format!("the files: {}", files.join(", ")))
+            .hint("each case's output is named after its case number; neither file is rendered");
             loaded[*i].1 = Err(d.into());
         }
     }
     for (input, case) in loaded {
-        let mut outcome = CaseOutcome { input: input.clone(), outputs: Vec::new(), pages: 0, problems: Diagnostics::default() };
+        let mut outcome = CaseOutcome {
+            input: input.clone(),
+            outputs: Vec::new(),
+            pages: 0,
+            problems: Diagnostics::default(),
+        };
         let result = case.and_then(|case| {
             let (files, pages) = render_case(renderer, &case, formats, measuring)?;
             outcome.pages = pages;
@@ -146,12 +168,22 @@ pub fn render_to_folder(
 
 /// Writes a file so that it appears whole or not at all.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.partial", std::process::id()));
     let fail = |e: std::io::Error| {
         let _ = std::fs::remove_file(&temp);
-        Diagnostic::error("output.write", format!("failed to write `{}`", target.display())).cause(e.to_string())
+        Diagnostic::error(
+            "output.write",
+            format!("failed to write `{}`", target.display()),
+        )
+        .cause(e.to_string())
     };
     let mut file = std::fs::File::create(&temp).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;

@@ -46,7 +46,9 @@ impl Location {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         let source_line = source[line_start..line_end].trim_end_matches('\r');
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
@@ -125,7 +127,11 @@ impl Diagnostic {
 
     /// Points at a byte span of a file's text.
     pub fn at_span(self, file: &Path, source: &str, span: Range<usize>) -> Diagnostic {
-        self.at(Location::from_span(&file.display().to_string(), source, span))
+        self.at(Location::from_span(
+            &file.display().to_string(),
+            source,
+            span,
+        ))
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -265,7 +271,10 @@ mod tests {
         let text = d.render();
         assert!(text.contains("--> c.toml:1:10"), "{text}");
         assert!(text.contains("1 | injury = 2016-02-30"), "{text}");
-        assert!(text.contains("  |          ^^^^^^^^^^ expected a real calendar date"), "{text}");
+        assert!(
+            text.contains("  |          ^^^^^^^^^^ expected a real calendar date"),
+            "{text}"
+        );
         assert!(text.contains("= caused by: while reading c.toml"), "{text}");
         assert!(text.contains("= hint: February 2016 has 29 days"), "{text}");
     }

@@ -27,12 +27,18 @@ impl Renderer {
         let mut doc = Document::default();
         for s in sections {
             let blocks = parse_section(s.section.file, &s.markup).map_err(|d| {
-                let (origin, _) = self.templates.source_of(s.section.file).expect("every section has a source");
+                let (origin, _) = self
+                    .templates
+                    .source_of(s.section.file)
+                    .expect("every section has a source");
                 let file = match origin {
                     crate::template::Origin::File(p) => p.display().to_string(),
                     crate::template::Origin::Builtin => format!("built-in {}", s.section.file),
                 };
-                d.cause(format!("in the output of template {file} for case `{}`", case.path.display()))
+                d.cause(format!(
+                    "in the output of template {file} for case `{}`",
+                    case.path.display()
+                ))
             })?;
             doc.blocks.extend(blocks);
         }

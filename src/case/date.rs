@@ -125,7 +125,9 @@ impl<'de> Deserialize<'de> for CalendarDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let value = toml::value::Datetime::deserialize(deserializer).map_err(|_| {
-            D::Error::custom("expected a date written as a TOML date without quotes, such as 2016-12-30")
+            D::Error::custom(
+                "expected a date written as a TOML date without quotes, such as 2016-12-30",
+            )
         })?;
         let (Some(date), None, None) = (value.date, value.time, value.offset) else {
             return Err(D::Error::custom(format!(
@@ -150,7 +152,10 @@ mod tests {
         assert!(CalendarDate::new(2000, 2, 29).is_some());
         assert!(CalendarDate::new(2016, 13, 1).is_none());
         assert_eq!(CalendarDate::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(CalendarDate::new(2017, 1, 27).unwrap().days_since_epoch(), 17_193);
+        assert_eq!(
+            CalendarDate::new(2017, 1, 27).unwrap().days_since_epoch(),
+            17_193
+        );
     }
 
     #[test]

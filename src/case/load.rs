@@ -33,8 +33,11 @@ impl CaseFile {
 /// Reads, parses and validates a case file.
 pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("case.read", format!("failed to read case file `{}`", path.display()))
-            .cause(e.to_string())
+        Diagnostic::error(
+            "case.read",
+            format!("failed to read case file `{}`", path.display()),
+        )
+        .cause(e.to_string())
     })?;
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -42,11 +45,17 @@ pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            return Err(Diagnostic::error("case.encoding", "the case file is not valid UTF-8")
-                .at(Location::from_span(&path.display().to_string(), &text, prefix.len()..prefix.len() + 1))
-                .label("expected UTF-8 text")
-                .hint("save the file as UTF-8")
-                .into());
+            return Err(
+                Diagnostic::error("case.encoding", "the case file is not valid UTF-8")
+                    .at(Location::from_span(
+                        &path.display().to_string(),
+                        &text,
+                        prefix.len()..prefix.len() + 1,
+                    ))
+                    .label("expected UTF-8 text")
+                    .hint("save the file as UTF-8")
+                    .into(),
+            );
         }
     };
     parse_case(path, source)
@@ -62,7 +71,11 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
         Ok(case) => case,
         Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
     };
-    let file = CaseFile { path: path.to_path_buf(), source, case };
+    let file = CaseFile {
+        path: path.to_path_buf(),
+        source,
+        case,
+    };
     let problems = validate_case(&file);
     if problems.has_errors() {
         return Err(problems);
@@ -76,7 +89,13 @@ fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic
     if let Some(span) = e.span() {
         d = d.at_span(path, source, span);
     } else {
-        d = d.at(Location::at_line(&path.display().to_string(), source, 1, 1, 1));
+        d = d.at(Location::at_line(
+            &path.display().to_string(),
+            source,
+            1,
+            1,
+            1,
+        ));
     }
     if let Some(field) = between_backticks(&message, "missing field `") {
         d = d.label(format!("this table needs `{field}`"));
@@ -142,13 +161,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn field_help(field: &str) -> Option<&'static str> {
     Some(match field {
         "case_number" => "the IMR case number, a string such as \"CM16-0247624\"",
-        "dates" => "a table: [dates] with assigned, injury, decision, ur_denial, application_received",
+        "dates" => {
+            "a table: [dates] with assigned, injury, decision, ur_denial, application_received"
+        }
         "assigned" | "injury" | "decision_date" | "ur_denial" | "application_received" => {
             "a date written without quotes, such as 2016-12-30"
         }
         "reviewer" => "a table: [reviewer] with licensure and specialties",
         "licensure" => "the states of licensure, an array of strings such as [\"California\"]",
-        "specialties" => "the board certifications, an array of strings such as [\"Family Practice\"]",
+        "specialties" => {
+            "the board certifications, an array of strings such as [\"Family Practice\"]"
+        }
         "summary" => "a table: [summary] with text, the clinical case summary",
         "text" => "a string; paragraphs are separated by a blank line",
         "items" => "the disputed items, one [[items]] table each",

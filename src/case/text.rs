@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn keeps_markup_like_text_as_it_is() {
-        assert_eq!(paragraphs("1. first\n- second"), vec!["1. first - second".to_string()]);
+        assert_eq!(
+            paragraphs("1. first\n- second"),
+            vec!["1. first - second".to_string()]
+        );
         assert_eq!(one_line("  Naproxen 550mg #60 \n"), "Naproxen 550mg #60");
         assert!(has_blank_line("a\n\nb"));
         assert!(!has_blank_line("a\nb"));

@@ -24,7 +24,9 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
     let number = case.case_number.get_ref();
     if number.is_empty()
         || number.starts_with('.')
-        || !number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     {
         out.push(
             error(
@@ -57,22 +59,62 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
         }
     }
 
-    non_empty_list(&mut out, file, "reviewer.licensure", &case.reviewer.licensure, "a state of licensure");
-    non_empty_list(&mut out, file, "reviewer.specialties", &case.reviewer.specialties, "a specialty");
-    non_empty_text(&mut out, file, "summary.text", &case.summary.text, "the clinical case summary");
+    non_empty_list(
+        &mut out,
+        file,
+        "reviewer.licensure",
+        &case.reviewer.licensure,
+        "a state of licensure",
+    );
+    non_empty_list(
+        &mut out,
+        file,
+        "reviewer.specialties",
+        &case.reviewer.specialties,
+        "a specialty",
+    );
+    non_empty_text(
+        &mut out,
+        file,
+        "summary.text",
+        &case.summary.text,
+        "the clinical case summary",
+    );
 
     if case.items.get_ref().is_empty() {
         out.push(
-            error("case.empty", "the case has no items".into(), case.items.span())
-                .label("expected one or more [[items]] tables"),
+            error(
+                "case.empty",
+                "the case has no items".into(),
+                case.items.span(),
+            )
+            .label("expected one or more [[items]] tables"),
         );
     }
     for (i, item) in case.items.get_ref().iter().enumerate() {
         let n = i + 1;
-        non_empty_text(&mut out, file, &format!("items[{n}].request"), &item.request, "the disputed item");
-        non_empty_text(&mut out, file, &format!("items[{n}].rationale"), &item.rationale, "a decision rationale");
+        non_empty_text(
+            &mut out,
+            file,
+            &format!("items[{n}].request"),
+            &item.request,
+            "the disputed item",
+        );
+        non_empty_text(
+            &mut out,
+            file,
+            &format!("items[{n}].rationale"),
+            &item.rationale,
+            "a decision rationale",
+        );
         if let Some(heading) = &item.heading {
-            non_empty_text(&mut out, file, &format!("items[{n}].heading"), heading, "the item line");
+            non_empty_text(
+                &mut out,
+                file,
+                &format!("items[{n}].heading"),
+                heading,
+                "the item line",
+            );
         }
         if text::has_blank_line(item.request.get_ref()) {
             out.push(
@@ -88,7 +130,13 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
     out
 }
 
-fn non_empty_list(out: &mut Diagnostics, file: &CaseFile, key: &str, list: &Spanned<Vec<String>>, what: &str) {
+fn non_empty_list(
+    out: &mut Diagnostics,
+    file: &CaseFile,
+    key: &str,
+    list: &Spanned<Vec<String>>,
+    what: &str,
+) {
     let empty_entry = list.get_ref().iter().any(|s| s.trim().is_empty());
     if list.get_ref().is_empty() || empty_entry {
         let message = if empty_entry {
@@ -104,7 +152,13 @@ fn non_empty_list(out: &mut Diagnostics, file: &CaseFile, key: &str, list: &Span
     }
 }
 
-fn non_empty_text(out: &mut Diagnostics, file: &CaseFile, key: &str, value: &Spanned<String>, what: &str) {
+fn non_empty_text(
+    out: &mut Diagnostics,
+    file: &CaseFile,
+    key: &str,
+    value: &Spanned<String>,
+    what: &str,
+) {
     if value.get_ref().trim().is_empty() {
         out.push(
             Diagnostic::error("case.empty", format!("{key} is empty"))

@@ -53,5 +53,9 @@ pub fn run(args: &CheckArgs) -> Status {
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
     );
-    if bad_cases > 0 { Status::Failures } else { Status::Success }
+    if bad_cases > 0 {
+        Status::Failures
+    } else {
+        Status::Success
+    }
 }

@@ -55,9 +55,11 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         Some(n) => match n.parse::<usize>() {
             Ok(n) if n >= 10 => Measuring::Columns(Some(n)),
             _ => {
-                return Err(Diagnostic::error("usage", format!("`--wrap {n}` is not a width"))
-                    .hint("use a number of columns (10 or more) or `none`")
-                    .into());
+                return Err(
+                    Diagnostic::error("usage", format!("`--wrap {n}` is not a width"))
+                        .hint("use a number of columns (10 or more) or `none`")
+                        .into(),
+                );
             }
         },
     };
@@ -66,9 +68,11 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         return Err(Diagnostic::error("usage", "no case files to render").into());
     }
     if args.out.is_none() && inputs.len() > 1 {
-        return Err(Diagnostic::error("usage", format!("{} cases need --out DIR", inputs.len()))
-            .hint("without --out, one case's letter goes to stdout")
-            .into());
+        return Err(
+            Diagnostic::error("usage", format!("{} cases need --out DIR", inputs.len()))
+                .hint("without --out, one case's letter goes to stdout")
+                .into(),
+        );
     }
     if args.out.is_none() && formats.len() > 1 {
         return Err(Diagnostic::error("usage", "several formats need --out DIR").into());
@@ -84,16 +88,24 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
             Some(f) if !formats.contains(&f) => formats.push(f),
             Some(_) => {}
             None => {
-                return Err(Diagnostic::error("usage", format!("unknown format `{}`", name.trim()))
-                    .hint(format!("the formats are: {}", Format::NAMES))
-                    .into());
+                return Err(Diagnostic::error(
+                    "usage",
+                    format!("unknown format `{}`", name.trim()),
+                )
+                .hint(format!("the formats are: {}", Format::NAMES))
+                .into());
             }
         }
     }
     Ok(formats)
 }
 
-fn render_one_to_stdout(renderer: &Renderer, input: &std::path::Path, formats: &[Format], measuring: Measuring) -> Status {
+fn render_one_to_stdout(
+    renderer: &Renderer,
+    input: &std::path::Path,
+    formats: &[Format],
+    measuring: Measuring,
+) -> Status {
     let result = load_case(input).and_then(|case| render_case(renderer, &case, formats, measuring));
     match result {
         Ok((files, _)) => {
@@ -101,7 +113,11 @@ fn render_one_to_stdout(renderer: &Renderer, input: &std::path::Path, formats: &
             for (_, bytes) in files {
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
                     if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        report(&Diagnostic::error("output.write", "failed to write to stdout").cause(e.to_string()).into());
+                        report(
+                            &Diagnostic::error("output.write", "failed to write to stdout")
+                                .cause(e.to_string())
+                                .into(),
+                        );
                         return Status::Failures;
                     }
                 }
@@ -139,16 +155,27 @@ fn render_folder(
         if outcomes.len() == 1 { "" } else { "s" },
         if written == 1 { "" } else { "s" },
         out.display(),
-        if failed > 0 { format!(", {failed} failed") } else { String::new() }
+        if failed > 0 {
+            format!(", {failed} failed")
+        } else {
+            String::new()
+        }
     );
-    if failed > 0 { Status::Failures } else { Status::Success }
+    if failed > 0 {
+        Status::Failures
+    } else {
+        Status::Success
+    }
 }
 
 /// Creates the output folder and makes sure files can be written into it.
 fn prepare_folder(out: &std::path::Path) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error("output.folder", format!("cannot write into output folder `{}`", out.display()))
-            .cause(e.to_string())
+        Diagnostic::error(
+            "output.folder",
+            format!("cannot write into output folder `{}`", out.display()),
+        )
+        .cause(e.to_string())
     };
     std::fs::create_dir_all(out).map_err(fail)?;
     let probe = out.join(format!(".imr-letters-probe.{}", std::process::id()));

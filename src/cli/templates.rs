@@ -48,7 +48,11 @@ pub fn run(command: &TemplatesCommand) -> Status {
 fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
     let set = args.load()?;
     let mut out = String::new();
-    let _ = writeln!(out, "{:<18} {:<7} {:<40} about", "template", "role", "resolves to");
+    let _ = writeln!(
+        out,
+        "{:<18} {:<7} {:<40} about",
+        "template", "role", "resolves to"
+    );
     for (section, origin) in set.resolved() {
         let role = match section.role {
             Role::Letter => "letter",
@@ -58,13 +62,23 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
             Origin::Builtin => "built-in".to_string(),
             Origin::File(p) => p.display().to_string(),
         };
-        let _ = writeln!(out, "{:<18} {:<7} {:<40} {}", section.file, role, from, section.about);
+        let _ = writeln!(
+            out,
+            "{:<18} {:<7} {:<40} {}",
+            section.file, role, from, section.about
+        );
     }
-    let settings_file = set.dir().map(|d| d.join(SETTINGS_FILE)).filter(|p| p.is_file());
+    let settings_file = set
+        .dir()
+        .map(|d| d.join(SETTINGS_FILE))
+        .filter(|p| p.is_file());
     let _ = writeln!(
         out,
         "\nsettings ({}, then --var):",
-        settings_file.map_or("built-in defaults".to_string(), |p| format!("built-in defaults, then {}", p.display()))
+        settings_file.map_or("built-in defaults".to_string(), |p| format!(
+            "built-in defaults, then {}",
+            p.display()
+        ))
     );
     for spec in SPECS {
         let value = match set.settings.get(spec.key) {
@@ -81,21 +95,36 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
 fn export(dir: &Path, force: bool) -> Result<(), Diagnostics> {
     let mut files: Vec<(PathBuf, String)> = SECTIONS
         .iter()
-        .map(|s| (dir.join(s.file), format!("{}\n{}", version_stamp(s.file), s.builtin)))
+        .map(|s| {
+            (
+                dir.join(s.file),
+                format!("{}\n{}", version_stamp(s.file), s.builtin),
+            )
+        })
         .collect();
     files.push((dir.join(SETTINGS_FILE), settings_template()));
     if !force {
-        let existing: Vec<String> =
-            files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.display().to_string()).collect();
+        let existing: Vec<String> = files
+            .iter()
+            .filter(|(p, _)| p.exists())
+            .map(|(p, _)| p.display().to_string())
+            .collect();
         if !existing.is_empty() {
-            return Err(Diagnostic::error("export.exists", "export would overwrite existing files")
-                .cause(existing.join(", "))
-                .hint("pass --force to overwrite them")
-                .into());
+            return Err(Diagnostic::error(
+                "export.exists",
+                "export would overwrite existing files",
+            )
+            .cause(existing.join(", "))
+            .hint("pass --force to overwrite them")
+            .into());
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| {
-        Diagnostic::error("output.folder", format!("cannot create folder `{}`", dir.display())).cause(e.to_string())
+        Diagnostic::error(
+            "output.folder",
+            format!("cannot create folder `{}`", dir.display()),
+        )
+        .cause(e.to_string())
     })?;
     for (path, text) in &files {
         write_atomically(path, text.as_bytes())?;

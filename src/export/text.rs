@@ -73,7 +73,9 @@ fn push_table(out: &mut String, table: &TableFrame, left: f64) {
             let mut text = String::new();
             let mut used = 0usize; // characters written so far
             for cell in &row.cells {
-                let Some(line) = cell.lines.get(k) else { continue };
+                let Some(line) = cell.lines.get(k) else {
+                    continue;
+                };
                 let mut at = column(line.x, left);
                 if used > 0 {
                     at = at.max(used + 2);

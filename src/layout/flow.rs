@@ -73,7 +73,11 @@ pub fn flow(
     paginate: bool,
 ) -> Vec<Page> {
     let r = &g.rhythm;
-    let limit = if paginate { g.page_height - g.margin_bottom + r.bottom_allowance } else { f64::INFINITY };
+    let limit = if paginate {
+        g.page_height - g.margin_bottom + r.bottom_allowance
+    } else {
+        f64::INFINITY
+    };
     let mut pages = vec![Page::default()];
     let mut last: Option<(Kind, f64)> = None; // kind and baseline of the last placed line
     let mut after_table: Option<f64> = None;
@@ -84,13 +88,19 @@ pub fn flow(
     for (i, block) in blocks.iter().enumerate() {
         if let Block::Table(t) = block {
             let top = match last {
-                None if pages.last().is_some_and(|p| p.items.is_empty()) => g.margin_top + r.table_top,
+                None if pages.last().is_some_and(|p| p.items.is_empty()) => {
+                    g.margin_top + r.table_top
+                }
                 Some((_, y)) => y + r.paragraph_gap - r.first_baseline,
                 None => g.margin_top + r.table_top,
             };
             let frame = lay_out_table(t, &g.table, top, table_measure);
             after_table = Some(frame.bottom());
-            pages.last_mut().expect("a page").items.push(Item::Table(frame));
+            pages
+                .last_mut()
+                .expect("a page")
+                .items
+                .push(Item::Table(frame));
             last = None;
             continue;
         }
@@ -105,7 +115,13 @@ pub fn flow(
                 (None, None) => g.margin_top + r.first_baseline,
             };
             // How many of the remaining lines fit on this page.
-            let room = if first_y > limit { 0 } else { (((limit - first_y) / r.pitch).floor() as usize) + 1 };
+            let room = if !paginate {
+                usize::MAX
+            } else if first_y > limit {
+                0
+            } else {
+                ((limit - first_y) / r.pitch).floor() as usize + 1
+            };
             let remaining = n - k;
             let mut take = room.min(remaining);
             if paginate && take < remaining {
@@ -123,7 +139,11 @@ pub fn flow(
             }
             // A heading keeps with the first lines of the next paragraph.
             if paginate && take == remaining && p.kind == Kind::Heading && k == 0 {
-                let next_lines = pending[i + 1..].iter().flatten().next().map_or(0, |q| q.lines.len().min(2));
+                let next_lines = pending[i + 1..]
+                    .iter()
+                    .flatten()
+                    .next()
+                    .map_or(0, |q| q.lines.len().min(2));
                 let y_last = first_y + (take - 1) as f64 * r.pitch;
                 let next_y = y_last + r.after_heading + (next_lines.max(1) - 1) as f64 * r.pitch;
                 if next_lines > 0 && next_y > limit && !page_is_empty(&pages) {
@@ -143,7 +163,11 @@ pub fn flow(
             for (j, (x, line)) in p.lines[k..k + take].iter().enumerate() {
                 let y = first_y + j as f64 * r.pitch;
                 page.items.push(Item::Line(Line {
-                    kind: if p.kind == Kind::Heading { LineKind::Heading } else { LineKind::Body },
+                    kind: if p.kind == Kind::Heading {
+                        LineKind::Heading
+                    } else {
+                        LineKind::Body
+                    },
                     x: *x,
                     y,
                     family: Family::Body,
@@ -201,7 +225,10 @@ fn bold(inlines: &[Inline]) -> Vec<Inline> {
     inlines
         .iter()
         .map(|i| match i {
-            Inline::Text { text, style } => Inline::Text { text: text.clone(), style: style.with_bold() },
+            Inline::Text { text, style } => Inline::Text {
+                text: text.clone(),
+                style: style.with_bold(),
+            },
             Inline::LineBreak => Inline::LineBreak,
         })
         .collect()

@@ -37,20 +37,31 @@ impl Font {
     /// Parses a face from a file's bytes; `origin` names it in errors.
     pub fn parse(data: Arc<[u8]>, origin: &str) -> Result<Font, Diagnostic> {
         let face = ttf_parser::Face::parse(&data, 0).map_err(|e| {
-            Diagnostic::error("font.parse", format!("`{origin}` is not a usable TrueType/OpenType font"))
-                .cause(e.to_string())
+            Diagnostic::error(
+                "font.parse",
+                format!("`{origin}` is not a usable TrueType/OpenType font"),
+            )
+            .cause(e.to_string())
         })?;
         let name = face
             .names()
             .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|n| n.to_string())
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
             .unwrap_or_else(|| "Font".to_string());
         let (win_ascent, win_descent) = face
             .tables()
             .os2
-            .map(|os2| (f64::from(os2.windows_ascender()), f64::from(os2.windows_descender()).abs()))
-            .unwrap_or((f64::from(face.ascender()), f64::from(face.descender()).abs()));
+            .map(|os2| {
+                (
+                    f64::from(os2.windows_ascender()),
+                    f64::from(os2.windows_descender()).abs(),
+                )
+            })
+            .unwrap_or((
+                f64::from(face.ascender()),
+                f64::from(face.descender()).abs(),
+            ));
         let mut advances = vec![MISSING; DENSE];
         let mut glyphs = vec![0u16; DENSE];
         let mut other = HashMap::new();
@@ -101,7 +112,11 @@ impl Font {
     #[inline]
     pub fn glyph(&self, c: char) -> u16 {
         let i = c as usize;
-        if i < DENSE { self.glyphs[i] } else { self.other.get(&c).map_or(0, |(_, g)| *g) }
+        if i < DENSE {
+            self.glyphs[i]
+        } else {
+            self.other.get(&c).map_or(0, |(_, g)| *g)
+        }
     }
 
     pub fn has(&self, c: char) -> bool {
@@ -130,12 +145,36 @@ macro_rules! builtin_font {
 }
 
 const BUILTIN: [(&str, &str, &[u8]); 6] = [
-    ("body_font", "LiberationSerif-Regular.ttf", builtin_font!("LiberationSerif-Regular.ttf")),
-    ("body_bold_font", "LiberationSerif-Bold.ttf", builtin_font!("LiberationSerif-Bold.ttf")),
-    ("body_italic_font", "LiberationSerif-Italic.ttf", builtin_font!("LiberationSerif-Italic.ttf")),
-    ("body_bold_italic_font", "LiberationSerif-BoldItalic.ttf", builtin_font!("LiberationSerif-BoldItalic.ttf")),
-    ("table_font", "LiberationSans-Regular.ttf", builtin_font!("LiberationSans-Regular.ttf")),
-    ("table_bold_font", "LiberationSans-Bold.ttf", builtin_font!("LiberationSans-Bold.ttf")),
+    (
+        "body_font",
+        "LiberationSerif-Regular.ttf",
+        builtin_font!("LiberationSerif-Regular.ttf"),
+    ),
+    (
+        "body_bold_font",
+        "LiberationSerif-Bold.ttf",
+        builtin_font!("LiberationSerif-Bold.ttf"),
+    ),
+    (
+        "body_italic_font",
+        "LiberationSerif-Italic.ttf",
+        builtin_font!("LiberationSerif-Italic.ttf"),
+    ),
+    (
+        "body_bold_italic_font",
+        "LiberationSerif-BoldItalic.ttf",
+        builtin_font!("LiberationSerif-BoldItalic.ttf"),
+    ),
+    (
+        "table_font",
+        "LiberationSans-Regular.ttf",
+        builtin_font!("LiberationSans-Regular.ttf"),
+    ),
+    (
+        "table_bold_font",
+        "LiberationSans-Bold.ttf",
+        builtin_font!("LiberationSans-Bold.ttf"),
+    ),
 ];
 
 impl FontBook {
@@ -149,8 +188,11 @@ impl FontBook {
             } else {
                 let path = resolve(settings.base_dir.as_deref(), chosen);
                 let data = std::fs::read(&path).map_err(|e| {
-                    Diagnostic::error("font.read", format!("failed to read font `{}` (setting `{key}`)", path.display()))
-                        .cause(e.to_string())
+                    Diagnostic::error(
+                        "font.read",
+                        format!("failed to read font `{}` (setting `{key}`)", path.display()),
+                    )
+                    .cause(e.to_string())
                 })?;
                 Font::parse(Arc::from(data), &path.display().to_string())
                     .map_err(|d| d.cause(format!("the font named by setting `{key}`")))?
@@ -159,7 +201,10 @@ impl FontBook {
         }
         let mut it = faces.into_iter();
         let mut next = || it.next().expect("six faces");
-        Ok(FontBook { body: [next(), next(), next(), next()], table: [next(), next()] })
+        Ok(FontBook {
+            body: [next(), next(), next(), next()],
+            table: [next(), next()],
+        })
     }
 
     /// The face for a family and style (the table has no italics: they fall back upright).
@@ -173,8 +218,10 @@ impl FontBook {
 
     /// Every face, with its family and style, in a fixed order.
     pub fn faces(&self) -> Vec<(Family, Style, &Arc<Font>)> {
-        let mut out: Vec<(Family, Style, &Arc<Font>)> =
-            Style::ALL.iter().map(|s| (Family::Body, *s, &self.body[s.index()])).collect();
+        let mut out: Vec<(Family, Style, &Arc<Font>)> = Style::ALL
+            .iter()
+            .map(|s| (Family::Body, *s, &self.body[s.index()]))
+            .collect();
         out.push((Family::Table, Style::Regular, &self.table[0]));
         out.push((Family::Table, Style::Bold, &self.table[1]));
         out

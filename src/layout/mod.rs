@@ -52,8 +52,11 @@ impl Geometry {
             "a4" => (595.276, 841.89),
             _ => (612.0, 792.0),
         };
-        let columns: Result<Vec<f64>, _> =
-            settings.text("table_columns").split(',').map(|c| c.trim().parse::<f64>()).collect();
+        let columns: Result<Vec<f64>, _> = settings
+            .text("table_columns")
+            .split(',')
+            .map(|c| c.trim().parse::<f64>())
+            .collect();
         let columns = columns.ok().filter(|c| !c.is_empty() && c.iter().all(|w| *w > 0.0)).ok_or_else(|| {
             Diagnostic::error("settings.value", "bad value for setting `table_columns`")
                 .label("expected column widths in pt, comma-separated, e.g. \"107.3, 149.9, 98, 123.9\"")
@@ -82,8 +85,11 @@ impl Geometry {
             rhythm: Rhythm::for_body_size(body_size),
         };
         if g.measure() < 72.0 || g.margin_top + g.margin_bottom > g.page_height - 144.0 {
-            return Err(Diagnostic::error("settings.value", "the margins leave too little room for text")
-                .hint("the text block must be at least 1 in wide and 2 in tall"));
+            return Err(Diagnostic::error(
+                "settings.value",
+                "the margins leave too little room for text",
+            )
+            .hint("the text block must be at least 1 in wide and 2 in tall"));
         }
         Ok(g)
     }
@@ -126,20 +132,46 @@ impl Measure for ColumnMeasure {
 
 impl Layout {
     pub fn new(settings: &Settings) -> Result<Layout, Diagnostic> {
-        Ok(Layout { fonts: FontBook::load(settings)?, geometry: Geometry::from_settings(settings)? })
+        Ok(Layout {
+            fonts: FontBook::load(settings)?,
+            geometry: Geometry::from_settings(settings)?,
+        })
     }
 
     /// Lays out a letter.
     pub fn lay_out(&self, doc: &Document, measuring: Measuring) -> Pages {
         let g = &self.geometry;
-        let body = FontMeasure { book: &self.fonts, family: Family::Body, scale: g.body_size };
-        let table = FontMeasure { book: &self.fonts, family: Family::Table, scale: g.table.size };
-        let (body_measure, table_measure, width, paginate): (&dyn Measure, &dyn Measure, f64, bool) = match measuring {
+        let body = FontMeasure {
+            book: &self.fonts,
+            family: Family::Body,
+            scale: g.body_size,
+        };
+        let table = FontMeasure {
+            book: &self.fonts,
+            family: Family::Table,
+            scale: g.table.size,
+        };
+        let (body_measure, table_measure, width, paginate): (
+            &dyn Measure,
+            &dyn Measure,
+            f64,
+            bool,
+        ) = match measuring {
             Measuring::Fonts => (&body, &table, g.measure(), true),
-            Measuring::Columns(Some(n)) => (&ColumnMeasure, &ColumnMeasure, n as f64 * PT_PER_COLUMN, false),
+            Measuring::Columns(Some(n)) => (
+                &ColumnMeasure,
+                &ColumnMeasure,
+                n as f64 * PT_PER_COLUMN,
+                false,
+            ),
             Measuring::Columns(None) => (&ColumnMeasure, &ColumnMeasure, f64::INFINITY, false),
         };
         let pages = flow::flow(doc, g, body_measure, table_measure, width, paginate);
-        Pages { width: g.page_width, height: g.page_height, left: g.margin_left, pages }
+        Pages {
+            width: g.page_width,
+            height: g.page_height,
+            left: g.margin_left,
+            pages,
+        }
     }
 }

@@ -23,9 +23,19 @@ pub struct TableGeometry {
 }
 
 /// Lays out a table with its top edge at `top`.
-pub fn lay_out_table(table: &Table, geometry: &TableGeometry, top: f64, measure: &dyn Measure) -> TableFrame {
+pub fn lay_out_table(
+    table: &Table,
+    geometry: &TableGeometry,
+    top: f64,
+    measure: &dyn Measure,
+) -> TableFrame {
     let mut edges = vec![geometry.left];
-    for (i, w) in geometry.columns.iter().enumerate().take(table.columns.max(1)) {
+    for (i, w) in geometry
+        .columns
+        .iter()
+        .enumerate()
+        .take(table.columns.max(1))
+    {
         edges.push(edges[i] + w);
     }
     while edges.len() < table.columns + 1 {
@@ -44,7 +54,11 @@ pub fn lay_out_table(table: &Table, geometry: &TableGeometry, top: f64, measure:
             let x0 = edges[column.min(edges.len() - 1)];
             let x1 = edges[last];
             let inner = (x1 - x0 - 2.0 * geometry.padding).max(1.0);
-            let broken = if cell.content.is_empty() { Vec::new() } else { break_lines(&cell.content, inner, measure) };
+            let broken = if cell.content.is_empty() {
+                Vec::new()
+            } else {
+                break_lines(&cell.content, inner, measure)
+            };
             lines_in_row = lines_in_row.max(broken.len());
             let lines = broken
                 .into_iter()
@@ -60,12 +74,25 @@ pub fn lay_out_table(table: &Table, geometry: &TableGeometry, top: f64, measure:
                     starts_paragraph: k == 0,
                 })
                 .collect();
-            cells.push(CellFrame { column, span, shaded: cell.shaded, lines });
+            cells.push(CellFrame {
+                column,
+                span,
+                shaded: cell.shaded,
+                lines,
+            });
             column += span;
         }
         let height = geometry.row_height + (lines_in_row - 1) as f64 * geometry.line_pitch;
-        rows.push(RowFrame { top: y, height, cells });
+        rows.push(RowFrame {
+            top: y,
+            height,
+            cells,
+        });
         y += height;
     }
-    TableFrame { edges, rows, rule: geometry.rule }
+    TableFrame {
+        edges,
+        rows,
+        rule: geometry.rule,
+    }
 }

@@ -38,7 +38,12 @@ impl Style {
         matches!(self, Style::Bold | Style::BoldItalic)
     }
 
-    pub const ALL: [Style; 4] = [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic];
+    pub const ALL: [Style; 4] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -48,7 +53,10 @@ impl Style {
 /// A piece of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
-    Text { text: String, style: Style },
+    Text {
+        text: String,
+        style: Style,
+    },
     /// A hard line break: the next text starts a new line of the same paragraph.
     LineBreak,
 }

@@ -52,7 +52,10 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
             Event::SoftBreak => push_text(&mut inlines, " ", current(&styles)),
             Event::HardBreak => inlines.push(Inline::LineBreak),
             Event::Start(Tag::Table(alignments)) => {
-                table = Some(Table { columns: alignments.len(), rows: Vec::new() });
+                table = Some(Table {
+                    columns: alignments.len(),
+                    rows: Vec::new(),
+                });
             }
             Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
@@ -64,8 +67,14 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
             Event::End(TagEnd::TableCell) => {
                 let content = std::mem::take(&mut inlines);
                 let shaded = !content.is_empty()
-                    && content.iter().all(|i| matches!(i, Inline::Text { style, .. } if style.is_bold()));
-                row.push(Cell { content: trim(content), span: 1, shaded });
+                    && content
+                        .iter()
+                        .all(|i| matches!(i, Inline::Text { style, .. } if style.is_bold()));
+                row.push(Cell {
+                    content: trim(content),
+                    span: 1,
+                    shaded,
+                });
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
@@ -94,13 +103,19 @@ fn current(styles: &[Style]) -> Style {
 }
 
 fn push_text(inlines: &mut Vec<Inline>, text: &str, style: Style) {
-    if let Some(Inline::Text { text: last, style: s }) = inlines.last_mut()
+    if let Some(Inline::Text {
+        text: last,
+        style: s,
+    }) = inlines.last_mut()
         && *s == style
     {
         last.push_str(text);
         return;
     }
-    inlines.push(Inline::Text { text: text.to_string(), style });
+    inlines.push(Inline::Text {
+        text: text.to_string(),
+        style,
+    });
 }
 
 fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
@@ -116,10 +131,18 @@ fn trim(mut content: Vec<Inline>) -> Vec<Inline> {
 
 /// Empty cells at the end of a row become one shaded cell spanning them.
 fn finish_row(mut cells: Vec<Cell>) -> Vec<Cell> {
-    let empty = cells.iter().rev().take_while(|c| c.content.is_empty()).count();
+    let empty = cells
+        .iter()
+        .rev()
+        .take_while(|c| c.content.is_empty())
+        .count();
     if empty > 0 {
         cells.truncate(cells.len() - empty);
-        cells.push(Cell { content: Vec::new(), span: empty, shaded: true });
+        cells.push(Cell {
+            content: Vec::new(),
+            span: empty,
+            shaded: true,
+        });
     }
     cells
 }
@@ -129,17 +152,26 @@ mod tests {
     use super::*;
 
     fn text(t: &str, style: Style) -> Inline {
-        Inline::Text { text: t.into(), style }
+        Inline::Text {
+            text: t.into(),
+            style,
+        }
     }
 
     #[test]
     fn reads_headings_paragraphs_bold_and_breaks() {
         let md = "# TITLE\n\n**Label:**  Upheld\n\nline one\\\nline  two\nsame line";
         let blocks = parse_section("t.md", md).unwrap();
-        assert_eq!(blocks[0], Block::Heading(vec![text("TITLE", Style::Regular)]));
+        assert_eq!(
+            blocks[0],
+            Block::Heading(vec![text("TITLE", Style::Regular)])
+        );
         assert_eq!(
             blocks[1],
-            Block::Paragraph(vec![text("Label:", Style::Bold), text("  Upheld", Style::Regular)])
+            Block::Paragraph(vec![
+                text("Label:", Style::Bold),
+                text("  Upheld", Style::Regular)
+            ])
         );
         assert_eq!(
             blocks[2],
@@ -153,14 +185,23 @@ mod tests {
 
     #[test]
     fn escaped_markup_is_text() {
-        let blocks = parse_section("t.md", "1\\. \\*\\*x\\*\\* \\<b\\> \\#60 \\{\\{ x \\}\\}").unwrap();
-        assert_eq!(blocks, vec![Block::Paragraph(vec![text("1. **x** <b> #60 {{ x }}", Style::Regular)])]);
+        let blocks =
+            parse_section("t.md", "1\\. \\*\\*x\\*\\* \\<b\\> \\#60 \\{\\{ x \\}\\}").unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![text(
+                "1. **x** <b> #60 {{ x }}",
+                Style::Regular
+            )])]
+        );
     }
 
     #[test]
     fn tables_shade_labels_and_merge_trailing_empty_cells() {
         let md = "| **A:** | 1 | | |\n|---|---|---|---|\n| **B:** | 2 | **C:** | 3 |\n";
-        let Block::Table(t) = &parse_section("t.md", md).unwrap()[0] else { panic!() };
+        let Block::Table(t) = &parse_section("t.md", md).unwrap()[0] else {
+            panic!()
+        };
         assert_eq!(t.columns, 4);
         assert_eq!(t.rows[0].len(), 3);
         assert!(t.rows[0][0].shaded && !t.rows[0][1].shaded);
@@ -170,9 +211,21 @@ mod tests {
 
     #[test]
     fn refuses_what_a_letter_cannot_hold() {
-        for md in ["- a list", "1. a list", "> quote", "    code", "[a](b)", "<b>x</b>", "## sub", "`x`"] {
+        for md in [
+            "- a list",
+            "1. a list",
+            "> quote",
+            "    code",
+            "[a](b)",
+            "<b>x</b>",
+            "## sub",
+            "`x`",
+        ] {
             let err = parse_section("s.md", md).unwrap_err();
-            assert!(err.message.contains("section `s.md` produced"), "{md}: {err}");
+            assert!(
+                err.message.contains("section `s.md` produced"),
+                "{md}: {err}"
+            );
         }
     }
 }

@@ -84,11 +84,29 @@ impl LetterContext {
                 application_received: d.application_received.get_ref().to_string(),
             },
             reviewer: ReviewerContext {
-                licensure: case.reviewer.licensure.get_ref().iter().map(|s| one_line(s)).collect(),
-                specialties: case.reviewer.specialties.get_ref().iter().map(|s| one_line(s)).collect(),
+                licensure: case
+                    .reviewer
+                    .licensure
+                    .get_ref()
+                    .iter()
+                    .map(|s| one_line(s))
+                    .collect(),
+                specialties: case
+                    .reviewer
+                    .specialties
+                    .get_ref()
+                    .iter()
+                    .map(|s| one_line(s))
+                    .collect(),
             },
             summary: paragraphs(case.summary.text.get_ref()),
-            items: case.items.get_ref().iter().enumerate().map(|(i, item)| item_context(i + 1, item)).collect(),
+            items: case
+                .items
+                .get_ref()
+                .iter()
+                .enumerate()
+                .map(|(i, item)| item_context(i + 1, item))
+                .collect(),
         }
     }
 }
@@ -112,7 +130,11 @@ fn item_context(number: usize, item: &Item) -> ItemContext {
 
 fn basis_context(basis: Option<&GuidelineBasis>) -> BasisContext {
     let Some(b) = basis else {
-        return BasisContext { mtus: Vec::new(), non_mtus: None, text: None };
+        return BasisContext {
+            mtus: Vec::new(),
+            non_mtus: None,
+            text: None,
+        };
     };
     BasisContext {
         mtus: b
@@ -124,7 +146,11 @@ fn basis_context(basis: Option<&GuidelineBasis>) -> BasisContext {
                 sections: p.sections.iter().map(|s| one_line(s)).collect(),
             })
             .collect(),
-        non_mtus: b.non_mtus.as_deref().map(one_line).filter(|s| !s.is_empty()),
+        non_mtus: b
+            .non_mtus
+            .as_deref()
+            .map(one_line)
+            .filter(|s| !s.is_empty()),
         text: b.text.as_deref().map(one_line).filter(|s| !s.is_empty()),
     }
 }

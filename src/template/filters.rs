@@ -35,12 +35,20 @@ pub fn escape_markup(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// Registers the project's filters on a template engine.
 pub fn register_filters(tera: &mut Tera, default_date_format: String) {
-    tera.register_filter("date", move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let format = kwargs.get::<&str>("format")?.unwrap_or(&default_date_format);
-        let date = parse_iso_date(value)
-            .ok_or_else(|| tera::Error::message(format!("`date` expects a date such as 2016-12-30, got `{value}`")))?;
-        date.format(format).map_err(tera::Error::message)
-    });
+    tera.register_filter(
+        "date",
+        move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let format = kwargs
+                .get::<&str>("format")?
+                .unwrap_or(&default_date_format);
+            let date = parse_iso_date(value).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "`date` expects a date such as 2016-12-30, got `{value}`"
+                ))
+            })?;
+            date.format(format).map_err(tera::Error::message)
+        },
+    );
 }
 
 fn parse_iso_date(text: &str) -> Option<CalendarDate> {
@@ -71,7 +79,10 @@ mod tests {
 
     #[test]
     fn parses_iso_dates() {
-        assert_eq!(parse_iso_date("2016-12-30"), CalendarDate::new(2016, 12, 30));
+        assert_eq!(
+            parse_iso_date("2016-12-30"),
+            CalendarDate::new(2016, 12, 30)
+        );
         assert_eq!(parse_iso_date("2016-02-30"), None);
         assert_eq!(parse_iso_date("12/30/2016"), None);
     }

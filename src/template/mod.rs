@@ -62,7 +62,13 @@ impl TemplateSet {
         let mut sources = BTreeMap::new();
         for s in SECTIONS {
             let text = drop_final_newline(s.builtin).to_string();
-            sources.insert(format!("{BUILTIN_PREFIX}{}", s.file), Source { origin: Origin::Builtin, text });
+            sources.insert(
+                format!("{BUILTIN_PREFIX}{}", s.file),
+                Source {
+                    origin: Origin::Builtin,
+                    text,
+                },
+            );
         }
         if let Some(dir) = dir {
             settings.base_dir = Some(dir.to_path_buf());
@@ -72,7 +78,13 @@ impl TemplateSet {
                     settings.apply_file(&path, &text)?;
                 } else if section::find_section(&name).is_some() {
                     let text = drop_final_newline(&read_text(&path)?).to_string();
-                    sources.insert(name, Source { origin: Origin::File(path), text });
+                    sources.insert(
+                        name,
+                        Source {
+                            origin: Origin::File(path),
+                            text,
+                        },
+                    );
                 } else if !name.starts_with('.') {
                     let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
                     warnings.push(
@@ -80,7 +92,10 @@ impl TemplateSet {
                             "template.stray",
                             format!("`{}` matches no template and is ignored", path.display()),
                         )
-                        .hint(format!("the templates are: {}, and {SETTINGS_FILE}", known.join(", "))),
+                        .hint(format!(
+                            "the templates are: {}, and {SETTINGS_FILE}",
+                            known.join(", ")
+                        )),
                     );
                 }
             }
@@ -88,14 +103,27 @@ impl TemplateSet {
         settings.apply_vars(vars)?;
 
         let mut tera = Tera::new();
-        tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(|e| Diagnostic::error("template.engine", e.to_string()))?;
+        tera.set_fallback_prefixes([BUILTIN_PREFIX])
+            .map_err(|e| Diagnostic::error("template.engine", e.to_string()))?;
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(filters::escape_markup);
         filters::register_filters(&mut tera, settings.text("date_format").to_string());
-        let mut set = TemplateSet { tera, sources, settings, warnings, dir: dir.map(Path::to_path_buf) };
-        let all: Vec<(String, String)> = set.sources.iter().map(|(n, s)| (n.clone(), s.text.clone())).collect();
+        let mut set = TemplateSet {
+            tera,
+            sources,
+            settings,
+            warnings,
+            dir: dir.map(Path::to_path_buf),
+        };
+        let all: Vec<(String, String)> = set
+            .sources
+            .iter()
+            .map(|(n, s)| (n.clone(), s.text.clone()))
+            .collect();
         if let Err(e) = set.tera.add_raw_templates(all) {
-            return Err(set.engine_diagnostic(&e, "failed to compile the templates").into());
+            return Err(set
+                .engine_diagnostic(&e, "failed to compile the templates")
+                .into());
         }
         let mut globals = BTreeMap::new();
         globals.insert("settings", set.settings.as_map());
@@ -110,7 +138,10 @@ impl TemplateSet {
         SECTIONS
             .iter()
             .map(|s| {
-                let origin = self.sources.get(s.file).map_or(&Origin::Builtin, |src| &src.origin);
+                let origin = self
+                    .sources
+                    .get(s.file)
+                    .map_or(&Origin::Builtin, |src| &src.origin);
                 (s, origin)
             })
             .collect()
@@ -123,8 +154,10 @@ impl TemplateSet {
 
     /// Renders every letter section of a case, in letter order.
     pub fn render_letter(&self, case: &CaseFile) -> Result<Vec<RenderedSection>, Diagnostics> {
-        let context = Context::from_serialize(&LetterContext::new(&case.case))
-            .map_err(|e| Diagnostic::error("template.context", "failed to build the template context").cause(e.to_string()))?;
+        let context = Context::from_serialize(&LetterContext::new(&case.case)).map_err(|e| {
+            Diagnostic::error("template.context", "failed to build the template context")
+                .cause(e.to_string())
+        })?;
         let mut out = Vec::with_capacity(SECTIONS.len());
         for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
             let markup = self.tera.render(section.file, &context).map_err(|e| {
@@ -157,9 +190,14 @@ impl TemplateSet {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
                 let name = report.filename();
                 let file = self.display_name(name);
-                let mut d = Diagnostic::error("template.error", format!("{what}: {}", report.message()));
+                let mut d =
+                    Diagnostic::error("template.error", format!("{what}: {}", report.message()));
                 if let Some(src) = self.sources.get(name) {
-                    d = d.at(Location::from_span(&file, &src.text, report.span().range.clone()));
+                    d = d.at(Location::from_span(
+                        &file,
+                        &src.text,
+                        report.span().range.clone(),
+                    ));
                 } else {
                     d = d.cause(format!("in template {file}"));
                 }
@@ -169,9 +207,15 @@ impl TemplateSet {
                 let names: Vec<String> = self.sources.keys().cloned().collect();
                 Diagnostic::error(
                     "template.error",
-                    format!("{what}: `{}` extends `{parent}`, which does not exist", self.display_name(current)),
+                    format!(
+                        "{what}: `{}` extends `{parent}`, which does not exist",
+                        self.display_name(current)
+                    ),
                 )
-                .hint(format!("the templates that exist are: {}", names.join(", ")))
+                .hint(format!(
+                    "the templates that exist are: {}",
+                    names.join(", ")
+                ))
             }
             _ => Diagnostic::error("template.error", format!("{what}: {e}")),
         };
@@ -185,22 +229,33 @@ impl TemplateSet {
 }
 
 fn drop_final_newline(text: &str) -> &str {
-    text.strip_suffix("\r\n").or_else(|| text.strip_suffix('\n')).unwrap_or(text)
+    text.strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .unwrap_or(text)
 }
 
 fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        Diagnostic::error("template.folder", format!("failed to read template folder `{}`", dir.display()))
-            .cause(e.to_string())
+        Diagnostic::error(
+            "template.folder",
+            format!("failed to read template folder `{}`", dir.display()),
+        )
+        .cause(e.to_string())
     })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| {
-            Diagnostic::error("template.folder", format!("failed to read template folder `{}`", dir.display()))
-                .cause(e.to_string())
+            Diagnostic::error(
+                "template.folder",
+                format!("failed to read template folder `{}`", dir.display()),
+            )
+            .cause(e.to_string())
         })?;
         if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
-            files.push((entry.file_name().to_string_lossy().into_owned(), entry.path()));
+            files.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                entry.path(),
+            ));
         }
     }
     files.sort();
@@ -209,10 +264,17 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("template.read", format!("failed to read `{}`", path.display())).cause(e.to_string())
+        Diagnostic::error(
+            "template.read",
+            format!("failed to read `{}`", path.display()),
+        )
+        .cause(e.to_string())
     })?;
     String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::error("template.read", format!("`{}` is not valid UTF-8", path.display()))
-            .hint("save the file as UTF-8")
+        Diagnostic::error(
+            "template.read",
+            format!("`{}` is not valid UTF-8", path.display()),
+        )
+        .hint("save the file as UTF-8")
     })
 }

@@ -70,37 +70,55 @@ pub const SPECS: &[Spec] = &[
     },
     Spec {
         key: "margin_top",
-        kind: Kind::Number { min: 0.0, max: 300.0 },
+        kind: Kind::Number {
+            min: 0.0,
+            max: 300.0,
+        },
         default: "72",
         about: "top margin, pt",
     },
     Spec {
         key: "margin_bottom",
-        kind: Kind::Number { min: 0.0, max: 300.0 },
+        kind: Kind::Number {
+            min: 0.0,
+            max: 300.0,
+        },
         default: "72",
         about: "bottom margin, pt",
     },
     Spec {
         key: "margin_left",
-        kind: Kind::Number { min: 0.0, max: 300.0 },
+        kind: Kind::Number {
+            min: 0.0,
+            max: 300.0,
+        },
         default: "72",
         about: "left margin, pt",
     },
     Spec {
         key: "margin_right",
-        kind: Kind::Number { min: 0.0, max: 300.0 },
+        kind: Kind::Number {
+            min: 0.0,
+            max: 300.0,
+        },
         default: "72",
         about: "right margin, pt",
     },
     Spec {
         key: "body_size",
-        kind: Kind::Number { min: 4.0, max: 48.0 },
+        kind: Kind::Number {
+            min: 4.0,
+            max: 48.0,
+        },
         default: "12",
         about: "body text size, pt",
     },
     Spec {
         key: "table_size",
-        kind: Kind::Number { min: 4.0, max: 48.0 },
+        kind: Kind::Number {
+            min: 4.0,
+            max: 48.0,
+        },
         default: "11",
         about: "header table text size, pt",
     },
@@ -169,9 +187,17 @@ impl Default for Settings {
     fn default() -> Settings {
         let values = SPECS
             .iter()
-            .map(|s| (s.key, parse_value(s, s.default).expect("built-in defaults parse")))
+            .map(|s| {
+                (
+                    s.key,
+                    parse_value(s, s.default).expect("built-in defaults parse"),
+                )
+            })
             .collect();
-        Settings { values, base_dir: None }
+        Settings {
+            values,
+            base_dir: None,
+        }
     }
 }
 
@@ -230,13 +256,20 @@ impl Settings {
                         self.values.insert(spec.key, v);
                     }
                     Err(expected) => problems.push(
-                        Diagnostic::error("settings.value", format!("`--var {var}`: bad value for `{key}`"))
-                            .label(format!("expected {expected}")),
+                        Diagnostic::error(
+                            "settings.value",
+                            format!("`--var {var}`: bad value for `{key}`"),
+                        )
+                        .label(format!("expected {expected}")),
                     ),
                 },
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     /// Applies a template folder's `settings.toml`.
@@ -246,7 +279,13 @@ impl Settings {
             let d = Diagnostic::error("settings.format", e.message().trim().to_string());
             match e.span() {
                 Some(span) => d.at_span(path, source, span),
-                None => d.at(Location::at_line(&path.display().to_string(), source, 1, 1, 1)),
+                None => d.at(Location::at_line(
+                    &path.display().to_string(),
+                    source,
+                    1,
+                    1,
+                    1,
+                )),
             }
         })?;
         let mut problems = Diagnostics::default();
@@ -267,13 +306,20 @@ impl Settings {
                     self.values.insert(spec.key, v);
                 }
                 Err(expected) => problems.push(
-                    Diagnostic::error("settings.value", format!("bad value for setting `{}`", spec.key))
-                        .at_span(path, source, value.span())
-                        .label(format!("expected {expected}")),
+                    Diagnostic::error(
+                        "settings.value",
+                        format!("bad value for setting `{}`", spec.key),
+                    )
+                    .at_span(path, source, value.span())
+                    .label(format!("expected {expected}")),
                 ),
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -316,13 +362,17 @@ mod tests {
     #[test]
     fn vars_override_and_unknown_keys_are_errors() {
         let mut s = Settings::default();
-        s.apply_vars(&["wording=2016".into(), "body_size=11".into()]).unwrap();
+        s.apply_vars(&["wording=2016".into(), "body_size=11".into()])
+            .unwrap();
         assert_eq!(s.text("wording"), "2016");
         assert_eq!(s.number("body_size"), 11.0);
         let err = s.apply_vars(&["wordng=2016".into()]).unwrap_err();
         assert!(err.render().contains("unknown setting `wordng`"), "{err}");
         let err = s.apply_vars(&["wording=2017".into()]).unwrap_err();
-        assert!(err.render().contains("expected one of: seed, 2016"), "{err}");
+        assert!(
+            err.render().contains("expected one of: seed, 2016"),
+            "{err}"
+        );
         assert!(s.apply_vars(&["nonsense".into()]).is_err());
     }
 
@@ -330,7 +380,10 @@ mod tests {
     fn settings_file_points_at_the_bad_line() {
         let mut s = Settings::default();
         let src = "organization = \"Acme Review\"\nbody_size = \"big\"\ncolour = 1\n";
-        let err = s.apply_file(Path::new("t/settings.toml"), src).unwrap_err().render();
+        let err = s
+            .apply_file(Path::new("t/settings.toml"), src)
+            .unwrap_err()
+            .render();
         assert!(err.contains("t/settings.toml:2:13"), "{err}");
         assert!(err.contains("t/settings.toml:3:1"), "{err}");
         assert_eq!(s.text("organization"), "Acme Review");

@@ -1,0 +1,10 @@
+//! The integration harness: the real binary on fixtures, with its stdout, stderr, exit
+//! status and files checked. Modules group the scenarios; `support` runs the binary.
+
+mod support;
+
+mod cases;
+mod errors;
+mod markup;
+mod output;
+mod templates;
