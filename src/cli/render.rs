@@ -18,7 +18,7 @@ pub struct RenderArgs {
     /// Case files, or folders of them (their *.toml files).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output formats, comma-separated (text).
+    /// Output formats, comma-separated (text, pdf).
     #[arg(long, default_value = "text", value_name = "FORMATS")]
     pub format: String,
     /// Write each case to DIR/<case_number>.<ext> (the folder is created if missing).
