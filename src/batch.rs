@@ -71,6 +71,9 @@ pub fn writer_for(format: Format, fonts: &FontBook) -> Box<dyn Writer + Send + S
     }
 }
 
+/// A letter's output files: (extension, bytes) per format.
+pub type Files = Vec<(&'static str, Vec<u8>)>;
+
 /// The writers of a run's formats, in order.
 pub type Writers = Vec<Box<dyn Writer + Send + Sync>>;
 
@@ -99,7 +102,7 @@ pub fn render_case(
     case: &CaseFile,
     formats: &[Format],
     measuring: Measuring,
-) -> Result<(Vec<(&'static str, Vec<u8>)>, usize), Diagnostics> {
+) -> Result<(Files, usize), Diagnostics> {
     let writers = writers_for(formats, &renderer.layout.fonts);
     render_case_with(renderer, case, &writers, measuring)
 }
@@ -110,7 +113,7 @@ pub fn render_case_with(
     case: &CaseFile,
     writers: &Writers,
     measuring: Measuring,
-) -> Result<(Vec<(&'static str, Vec<u8>)>, usize), Diagnostics> {
+) -> Result<(Files, usize), Diagnostics> {
     let pages = renderer.lay_out(case, measuring)?;
     let info = LetterInfo {
         case_number: case.case_number(),

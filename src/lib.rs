@@ -19,6 +19,10 @@
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
 //! error type every step reports with; [`cli`] holds the commands.
 
+// Every step reports with the one rich Diagnostic (location, labels, causes, hints);
+// errors are rare, so it is returned by value rather than boxed.
+#![allow(clippy::result_large_err)]
+
 pub mod batch;
 pub mod case;
 pub mod cli;
