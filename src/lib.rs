@@ -1,5 +1,5 @@
 //! imr-letters: California workers' compensation Independent Medical Review (IMR) Final
-//! Determination letters, from case files and templates to plain text.
+//! Determination letters, from case files and templates to plain text and PDF.
 //!
 //! A letter goes through one pipeline, a module per step, with plain data between them:
 //!
@@ -12,7 +12,8 @@
 //!    [`markup::Document`]: headings, paragraphs with bold runs, line breaks, the table.
 //! 4. [`layout`] measures the text with the real fonts' metrics, breaks lines and pages as
 //!    the printed letters do, and returns [`layout::Pages`] of positioned lines.
-//! 5. [`export`] turns pages into bytes (plain text), with no file I/O.
+//! 5. [`export`] turns pages into bytes (plain text, or PDF with subset embedded fonts),
+//!    with no file I/O.
 //! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
 //!    going past a bad case.
 //!
