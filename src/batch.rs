@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use crate::case::{CaseFile, load_case};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::pdf::PdfWriter;
 use crate::export::text::TextWriter;
 use crate::export::{Format, LetterInfo, Writer};
-use crate::layout::Measuring;
+use crate::layout::{FontBook, Measuring};
 use crate::letter::Renderer;
 
 /// The case files named by `paths`: files as given, folders by their `*.toml` files.
@@ -62,11 +63,22 @@ pub fn collect_cases(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     Ok(out)
 }
 
-/// The writer of a format.
-pub fn writer_for(format: Format) -> Box<dyn Writer + Send + Sync> {
+/// The writer of a format; made once per run and shared by every case.
+pub fn writer_for(format: Format, fonts: &FontBook) -> Box<dyn Writer + Send + Sync> {
     match format {
         Format::Text => Box::new(TextWriter),
+        Format::Pdf => Box::new(PdfWriter::new(fonts)),
     }
+}
+
+/// A letter's output files: (extension, bytes) per format.
+pub type Files = Vec<(&'static str, Vec<u8>)>;
+
+/// The writers of a run's formats, in order.
+pub type Writers = Vec<Box<dyn Writer + Send + Sync>>;
+
+fn writers_for(formats: &[Format], fonts: &FontBook) -> Writers {
+    formats.iter().map(|f| writer_for(*f, fonts)).collect()
 }
 
 /// What happened to one case.
@@ -90,18 +102,30 @@ pub fn render_case(
     case: &CaseFile,
     formats: &[Format],
     measuring: Measuring,
-) -> Result<(Vec<(&'static str, Vec<u8>)>, usize), Diagnostics> {
+) -> Result<(Files, usize), Diagnostics> {
+    let writers = writers_for(formats, &renderer.layout.fonts);
+    render_case_with(renderer, case, &writers, measuring)
+}
+
+/// [`render_case`] with writers made beforehand.
+pub fn render_case_with(
+    renderer: &Renderer,
+    case: &CaseFile,
+    writers: &Writers,
+    measuring: Measuring,
+) -> Result<(Files, usize), Diagnostics> {
     let pages = renderer.lay_out(case, measuring)?;
     let info = LetterInfo {
         case_number: case.case_number(),
+        date: *case.case.dates.decision.get_ref(),
     };
-    let files = formats
-        .iter()
-        .map(|f| {
-            let w = writer_for(*f);
-            (w.extension(), w.write(&pages, &info))
-        })
-        .collect();
+    let mut files = Vec::with_capacity(writers.len());
+    for w in writers {
+        let bytes = w
+            .write(&pages, &info)
+            .map_err(|d| d.cause(format!("writing case `{}`", case.path.display())))?;
+        files.push((w.extension(), bytes));
+    }
     Ok((files, pages.pages.len()))
 }
 
@@ -114,6 +138,7 @@ pub fn render_to_folder(
     out: &Path,
 ) -> Vec<CaseOutcome> {
     let mut outcomes = Vec::with_capacity(inputs.len());
+    let writers = writers_for(formats, &renderer.layout.fonts);
     let mut loaded: Vec<(PathBuf, Result<CaseFile, Diagnostics>)> =
         inputs.iter().map(|p| (p.clone(), load_case(p))).collect();
     // Two cases that would write the same file: both refused before anything is written.
@@ -149,7 +174,7 @@ pub fn render_to_folder(
             problems: Diagnostics::default(),
         };
         let result = case.and_then(|case| {
-            let (files, pages) = render_case(renderer, &case, formats, measuring)?;
+            let (files, pages) = render_case_with(renderer, &case, &writers, measuring)?;
             outcome.pages = pages;
             for (ext, bytes) in files {
                 let target = out.join(format!("{}.{ext}", case.case_number()));

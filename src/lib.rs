@@ -1,5 +1,5 @@
 //! imr-letters: California workers' compensation Independent Medical Review (IMR) Final
-//! Determination letters, from case files and templates to plain text.
+//! Determination letters, from case files and templates to plain text and PDF.
 //!
 //! A letter goes through one pipeline, a module per step, with plain data between them:
 //!
@@ -12,12 +12,17 @@
 //!    [`markup::Document`]: headings, paragraphs with bold runs, line breaks, the table.
 //! 4. [`layout`] measures the text with the real fonts' metrics, breaks lines and pages as
 //!    the printed letters do, and returns [`layout::Pages`] of positioned lines.
-//! 5. [`export`] turns pages into bytes (plain text), with no file I/O.
+//! 5. [`export`] turns pages into bytes (plain text, or PDF with subset embedded fonts),
+//!    with no file I/O.
 //! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
 //!    going past a bad case.
 //!
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
 //! error type every step reports with; [`cli`] holds the commands.
+
+// Every step reports with the one rich Diagnostic (location, labels, causes, hints);
+// errors are rare, so it is returned by value rather than boxed.
+#![allow(clippy::result_large_err)]
 
 pub mod batch;
 pub mod case;

@@ -18,7 +18,7 @@ pub struct RenderArgs {
     /// Case files, or folders of them (their *.toml files).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output formats, comma-separated (text).
+    /// Output formats, comma-separated (text, pdf).
     #[arg(long, default_value = "text", value_name = "FORMATS")]
     pub format: String,
     /// Write each case to DIR/<case_number>.<ext> (the folder is created if missing).
@@ -111,15 +111,15 @@ fn render_one_to_stdout(
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();
             for (_, bytes) in files {
-                if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        report(
-                            &Diagnostic::error("output.write", "failed to write to stdout")
-                                .cause(e.to_string())
-                                .into(),
-                        );
-                        return Status::Failures;
-                    }
+                if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush())
+                    && e.kind() != std::io::ErrorKind::BrokenPipe
+                {
+                    report(
+                        &Diagnostic::error("output.write", "failed to write to stdout")
+                            .cause(e.to_string())
+                            .into(),
+                    );
+                    return Status::Failures;
                 }
             }
             Status::Success

@@ -6,6 +6,7 @@
 //! heading stays centred.
 
 use super::{LetterInfo, Writer};
+use crate::diagnostic::Diagnostic;
 use crate::layout::{Item, Line, Pages, TableFrame};
 
 /// Points per text column (what `pdftotext -layout` uses for 12 pt Times).
@@ -20,8 +21,8 @@ impl Writer for TextWriter {
         "txt"
     }
 
-    fn write(&self, pages: &Pages, _: &LetterInfo<'_>) -> Vec<u8> {
-        write_text(pages).into_bytes()
+    fn write(&self, pages: &Pages, _: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
+        Ok(write_text(pages).into_bytes())
     }
 }
 

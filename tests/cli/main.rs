@@ -7,4 +7,5 @@ mod cases;
 mod errors;
 mod markup;
 mod output;
+mod pdf;
 mod templates;

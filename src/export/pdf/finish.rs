@@ -1,0 +1,131 @@
+//! The last pass over the document printpdf built: metadata, compression and `/ID`.
+//!
+//! printpdf's Info dictionary carries empty fields and `GTS_PDFXVersion` (which makes
+//! readers call the file PDF/X), and its trailer `/ID` comes from a process-global
+//! counter. Here the Info dictionary is replaced by ours (title, subject, creator,
+//! producer and dates from the letter; no names of people), every stream is compressed,
+//! and `/ID` becomes a hash of the file's own bytes, so the same letter always gives the
+//! same file.
+
+use lopdf::{Dictionary, Object, StringFormat};
+use printpdf::{PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::Diagnostic;
+use crate::export::LetterInfo;
+
+/// Who made the file, in its metadata.
+pub const CREATOR: &str = concat!("imr-letters ", env!("CARGO_PKG_VERSION"));
+/// The zlib level of the streams.
+const LEVEL: u32 = 6;
+const PRODUCER: &str = concat!(
+    "imr-letters ",
+    env!("CARGO_PKG_VERSION"),
+    " (printpdf 0.12.8)"
+);
+
+/// Serialises the document into the bytes of the file.
+pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
+    let opts = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    // printpdf reports what it will draw wrongly (text outside BT/ET, colours out of
+    // range, fonts it cannot embed) as errors or warnings; informational notes are fine.
+    let broken: Vec<String> = warnings
+        .iter()
+        .filter(|w| w.severity != PdfParseErrorSeverity::Info)
+        .map(|w| format!("page {}, operation {}: {}", w.page, w.op_id, w.msg))
+        .collect();
+    if !broken.is_empty() {
+        return Err(
+            Diagnostic::error("pdf.write", "printpdf reported a problem with the PDF")
+                .cause(broken.join("; ")),
+        );
+    }
+    let info_id = lo
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .map_err(|e| Diagnostic::error("pdf.write", "the PDF has no Info").cause(e.to_string()))?;
+    lo.objects
+        .insert(info_id, Object::Dictionary(info_dictionary(info)));
+    compress(&mut lo);
+
+    lo.trailer.remove(b"ID");
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    save(&mut lo, &mut bytes)?;
+    let digest = Sha256::digest(&bytes);
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    bytes.clear();
+    save(&mut lo, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Flate-compresses every stream that allows it and is not yet filtered (lopdf's own
+/// `compress` works at the slowest level, for a percent or two of size).
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in lo.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
+        if z.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(packed) = z.finish()
+            && packed.len() + 20 < stream.content.len()
+        {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
+}
+
+fn save(lo: &mut lopdf::Document, bytes: &mut Vec<u8>) -> Result<(), Diagnostic> {
+    lo.save_to(bytes).map_err(|e| {
+        Diagnostic::error("pdf.write", "failed to serialise the PDF").cause(e.to_string())
+    })
+}
+
+fn info_dictionary(info: &LetterInfo<'_>) -> Dictionary {
+    let d = info.date;
+    let date = format!("D:{:04}{:02}{:02}000000+00'00'", d.year, d.month, d.day);
+    let mut dict = Dictionary::new();
+    dict.set(
+        "Title",
+        text_string(&format!("IMR Final Determination {}", info.case_number)),
+    );
+    dict.set(
+        "Subject",
+        text_string("Independent Medical Review Final Determination"),
+    );
+    dict.set("Creator", text_string(CREATOR));
+    dict.set("Producer", text_string(PRODUCER));
+    dict.set("CreationDate", Object::string_literal(date.clone()));
+    dict.set("ModDate", Object::string_literal(date));
+    dict.set("Trapped", Object::Name(b"False".to_vec()));
+    dict
+}
+
+/// A PDF text string: literal when ASCII, otherwise UTF-16BE with a byte-order mark.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::string_literal(s)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}

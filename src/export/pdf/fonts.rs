@@ -1,0 +1,224 @@
+//! The PDF's fonts: which glyphs a letter uses, and each used face cut down to them.
+//!
+//! Every face gets a fixed resource name (`F1`–`F6`, by family and style), so the
+//! content streams never depend on printpdf's process-global id counter. Per letter, the
+//! characters of every run are looked up in their face; a character the face lacks is an
+//! error (printpdf would silently draw `.notdef`). Each used face is then subset with
+//! allsorts to glyph 0 plus the used glyphs, in ascending order of their original ids, so
+//! glyph `n` of the subset is the `n`-th id handed to allsorts. The text is drawn by those
+//! subset glyph ids, each carrying its character for the `/ToUnicode` map.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use printpdf::{FontId, ParsedFont};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::Diagnostic;
+use crate::layout::{Family, Font, FontBook, Item, Line, Pages};
+use crate::markup::Style;
+
+/// The faces in resource-name order: `F1` is body regular, … `F6` is table bold.
+const FACES: [(Family, Style); 6] = [
+    (Family::Body, Style::Regular),
+    (Family::Body, Style::Bold),
+    (Family::Body, Style::Italic),
+    (Family::Body, Style::BoldItalic),
+    (Family::Table, Style::Regular),
+    (Family::Table, Style::Bold),
+];
+
+/// The six faces of a run, prepared once.
+#[derive(Debug)]
+pub struct Faces {
+    faces: Vec<Face>,
+}
+
+#[derive(Debug)]
+struct Face {
+    font: Arc<Font>,
+    /// The resource name in every page's `/Font` dictionary.
+    resource: String,
+    /// The PostScript name, restricted to what a PDF name may hold unescaped.
+    base_name: String,
+}
+
+/// A face as embedded in one letter.
+#[derive(Debug)]
+pub struct Embedded {
+    pub id: FontId,
+    /// The subset font program, parsed.
+    pub font: ParsedFont,
+    /// Character → glyph id in the subset.
+    pub glyphs: BTreeMap<char, u16>,
+}
+
+/// The faces a letter uses, by face index.
+pub type EmbeddedFonts = Vec<Option<Embedded>>;
+
+impl Faces {
+    pub fn new(book: &FontBook) -> Faces {
+        let faces = FACES
+            .iter()
+            .enumerate()
+            .map(|(i, (family, style))| {
+                let font = book.face(*family, *style).clone();
+                let base_name: String = font
+                    .name
+                    .chars()
+                    .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+                    .collect();
+                Face {
+                    font,
+                    resource: format!("F{}", i + 1),
+                    base_name: if base_name.is_empty() {
+                        format!("Face{}", i + 1)
+                    } else {
+                        base_name
+                    },
+                }
+            })
+            .collect();
+        Faces { faces }
+    }
+
+    /// The index of the face a run is set in.
+    pub fn index(family: Family, style: Style) -> usize {
+        match family {
+            Family::Body => style.index(),
+            Family::Table => 4 + usize::from(style.is_bold()),
+        }
+    }
+
+    /// Subsets every face the letter uses to the glyphs it uses.
+    pub fn embed(&self, pages: &Pages) -> Result<EmbeddedFonts, Diagnostic> {
+        let used = self.used_glyphs(pages)?;
+        used.into_iter()
+            .zip(&self.faces)
+            .map(|(chars, face)| {
+                if chars.is_empty() {
+                    Ok(None)
+                } else {
+                    face.subset(&chars).map(Some)
+                }
+            })
+            .collect()
+    }
+
+    /// Per face, every character drawn in it and its glyph id in the full font.
+    fn used_glyphs(&self, pages: &Pages) -> Result<Vec<BTreeMap<char, u16>>, Diagnostic> {
+        let mut used = vec![BTreeMap::new(); self.faces.len()];
+        let mut missing: BTreeMap<(usize, char), ()> = BTreeMap::new();
+        let mut visit = |line: &Line| {
+            for run in &line.runs {
+                let i = Faces::index(line.family, run.style);
+                let font = &self.faces[i].font;
+                for c in run.text.chars() {
+                    if font.has(c) && font.glyph(c) != 0 {
+                        used[i].insert(c, font.glyph(c));
+                    } else {
+                        missing.insert((i, c), ());
+                    }
+                }
+            }
+        };
+        for page in &pages.pages {
+            for item in &page.items {
+                match item {
+                    Item::Line(line) => visit(line),
+                    Item::Table(table) => table
+                        .rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .flat_map(|c| &c.lines)
+                        .for_each(&mut visit),
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Ok(used);
+        }
+        let list: Vec<String> = missing
+            .keys()
+            .map(|(i, c)| {
+                format!(
+                    "{c:?} (U+{:04X}) is not in font {}",
+                    u32::from(*c),
+                    self.faces[*i].font.name
+                )
+            })
+            .collect();
+        Err(Diagnostic::error(
+            "pdf.glyph",
+            "the letter uses characters its fonts cannot draw",
+        )
+        .cause(list.join("; "))
+        .hint("use characters the fonts have, or name fonts that have them in the settings"))
+    }
+}
+
+impl Face {
+    /// The face cut down to glyph 0 and the glyphs of `chars`.
+    fn subset(&self, chars: &BTreeMap<char, u16>) -> Result<Embedded, Diagnostic> {
+        let fail = |what: String| {
+            Diagnostic::error(
+                "pdf.font",
+                format!("failed to embed font {} in the PDF", self.font.name),
+            )
+            .cause(what)
+        };
+        let mut ids: Vec<u16> = chars.values().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.insert(0, 0);
+        let data = ReadScope::new(&self.font.data)
+            .read::<FontData<'_>>()
+            .map_err(|e| fail(format!("reading the font: {e}")))?;
+        let provider = data
+            .table_provider(0)
+            .map_err(|e| fail(format!("reading the font's tables: {e}")))?;
+        let program = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+            .map_err(|e| fail(format!("subsetting: {e:?}")))?;
+        let mut warnings = Vec::new();
+        let mut font = ParsedFont::from_bytes(&program, 0, &mut warnings)
+            .ok_or_else(|| fail("printpdf cannot read the subset font".to_string()))?;
+        if let Some(w) = warnings.first() {
+            return Err(fail(format!("printpdf: {}", w.message)));
+        }
+        // allsorts numbers the subset's glyphs in the order of `ids`.
+        let glyphs: BTreeMap<char, u16> = chars
+            .iter()
+            .map(|(c, gid)| {
+                let new = ids.binary_search(gid).expect("every used glyph is kept");
+                (*c, new as u16)
+            })
+            .collect();
+        font.font_name = Some(format!(
+            "{}+{}",
+            subset_tag(&self.base_name, &ids),
+            self.base_name
+        ));
+        Ok(Embedded {
+            id: FontId(self.resource.clone()),
+            font,
+            glyphs,
+        })
+    }
+}
+
+/// The six capital letters that mark a subset font's name, from the glyphs it keeps.
+fn subset_tag(name: &str, ids: &[u16]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(name.as_bytes());
+    for id in ids {
+        hash.update(id.to_be_bytes());
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
