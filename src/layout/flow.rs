@@ -1,10 +1,14 @@
 //! Stacking lines onto pages: the vertical rhythm and the pagination rules of the real
 //! letters.
 //!
-//! Baselines advance by the line pitch inside a paragraph and by [`Rhythm`]'s gaps
-//! between blocks. A page takes lines while their baselines stay above its bottom limit.
-//! A paragraph never leaves one line alone at the foot or the head of a page (widow and
-//! orphan control), and a heading stays with the first lines of what follows it.
+//! The letters were set in Word, and their pages are measured to follow its model: the
+//! text is a stack of line boxes, each as tall as its paragraph style's line (13.8 pt for
+//! 12 pt body text, 20.7 pt for a heading), and paragraphs are separated by empty
+//! paragraphs: a blank line that takes its place on the page like any other, even at the
+//! top of one. A line box fits on a page while its baseline plus the font's descent stays
+//! above the bottom margin. Every paragraph keeps at least two lines at the foot of a page
+//! and at least two at the head of the next (widow and orphan control); nothing is kept
+//! with the paragraph after it, so a heading can close a page.
 
 use super::Geometry;
 use super::font::Family;
@@ -16,22 +20,21 @@ use crate::markup::{Block, Document, Inline};
 /// Vertical distances, pt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rhythm {
-    /// Baseline to baseline inside a paragraph.
+    /// Height of a body line box (baseline to baseline inside a paragraph).
     pub pitch: f64,
-    /// Top margin to the first baseline of a page.
-    pub first_baseline: f64,
-    /// Baseline to baseline between two paragraphs.
-    pub paragraph_gap: f64,
-    /// Previous baseline to a heading's baseline.
-    pub before_heading: f64,
-    /// A heading's baseline to the next baseline.
-    pub after_heading: f64,
+    /// A body line box's top to its baseline.
+    pub ascent: f64,
+    /// Below a baseline, what must stay above the bottom margin.
+    pub descent: f64,
+    /// Height of a heading's line box, and its top to its baseline.
+    pub heading_height: f64,
+    pub heading_ascent: f64,
     /// Top margin to the top of a table that opens the letter.
     pub table_top: f64,
-    /// A table's bottom edge to the next baseline.
+    /// A table's bottom edge to the top of the next line box.
     pub after_table: f64,
-    /// How far below the bottom margin's edge a baseline may still sit (negative: above).
-    pub bottom_allowance: f64,
+    /// How far past the bottom margin a descent may reach and still fit.
+    pub slack: f64,
 }
 
 impl Rhythm {
@@ -40,13 +43,21 @@ impl Rhythm {
         let k = size / 12.0;
         Rhythm {
             pitch: 13.8 * k,
-            first_baseline: 11.16 * k,
-            paragraph_gap: 27.6 * k,
-            before_heading: 34.8 * k,
-            after_heading: 20.4 * k,
-            table_top: 20.6 * k,
-            after_table: 24.76 * k,
-            bottom_allowance: -2.6 * k,
+            ascent: 10.8 * k,
+            descent: 3.0 * k,
+            heading_height: 20.7 * k,
+            heading_ascent: 11.16 * k,
+            table_top: 20.64 * k,
+            after_table: 0.48 * k,
+            slack: 0.25,
+        }
+    }
+
+    /// Line box height and ascent of a kind of line.
+    fn metrics(&self, kind: Kind) -> (f64, f64) {
+        match kind {
+            Kind::Heading => (self.heading_height, self.heading_ascent),
+            Kind::Paragraph | Kind::Blank => (self.pitch, self.ascent),
         }
     }
 }
@@ -55,12 +66,48 @@ impl Rhythm {
 enum Kind {
     Heading,
     Paragraph,
+    /// The empty paragraph between two others.
+    Blank,
 }
 
 /// A block broken into lines, waiting for a page.
-struct Pending {
-    kind: Kind,
-    lines: Vec<(f64, BrokenLine)>,
+enum Unit<'a> {
+    Table(&'a crate::markup::Table),
+    Text {
+        kind: Kind,
+        lines: Vec<(f64, BrokenLine)>,
+    },
+}
+
+impl Unit<'_> {
+    fn line_count(&self) -> usize {
+        match self {
+            Unit::Table(_) => 0,
+            Unit::Text { lines, .. } => lines.len().max(1),
+        }
+    }
+}
+
+/// Where the next line box goes.
+struct Cursor {
+    pages: Vec<Page>,
+    /// Top of the next line box.
+    top: f64,
+}
+
+impl Cursor {
+    fn page_is_empty(&self) -> bool {
+        self.pages.last().is_none_or(|p| p.items.is_empty())
+    }
+
+    fn new_page(&mut self, top: f64) {
+        self.pages.push(Page::default());
+        self.top = top;
+    }
+
+    fn push(&mut self, item: Item) {
+        self.pages.last_mut().expect("a page").items.push(item);
+    }
 }
 
 /// Lays the blocks out on pages (or on one endless page when `paginate` is false).
@@ -73,142 +120,135 @@ pub fn flow(
     paginate: bool,
 ) -> Vec<Page> {
     let r = &g.rhythm;
-    let limit = if paginate {
-        g.page_height - g.margin_bottom + r.bottom_allowance
+    let bottom = if paginate {
+        g.page_height - g.margin_bottom + r.slack
     } else {
         f64::INFINITY
     };
-    let mut pages = vec![Page::default()];
-    let mut last: Option<(Kind, f64)> = None; // kind and baseline of the last placed line
-    let mut after_table: Option<f64> = None;
-
-    let blocks: Vec<&Block> = doc.blocks.iter().collect();
-    let pending: Vec<Option<Pending>> = blocks.iter().map(|b| prepare(b, g, body, width)).collect();
-
-    for (i, block) in blocks.iter().enumerate() {
-        if let Block::Table(t) = block {
-            let top = match last {
-                None if pages.last().is_some_and(|p| p.items.is_empty()) => {
+    let units = units(doc, g, body, width);
+    let mut at = Cursor {
+        pages: vec![Page::default()],
+        top: g.margin_top,
+    };
+    for unit in &units {
+        let (kind, lines) = match unit {
+            Unit::Table(t) => {
+                let top = if at.page_is_empty() {
                     g.margin_top + r.table_top
-                }
-                Some((_, y)) => y + r.paragraph_gap - r.first_baseline,
-                None => g.margin_top + r.table_top,
-            };
-            let frame = lay_out_table(t, &g.table, top, table_measure);
-            after_table = Some(frame.bottom());
-            pages
-                .last_mut()
-                .expect("a page")
-                .items
-                .push(Item::Table(frame));
-            last = None;
-            continue;
-        }
-        let Some(p) = &pending[i] else { continue };
-        let n = p.lines.len();
-        let mut k = 0;
-        while k < n {
-            let first_y = match (last, after_table) {
-                (Some((prev, y)), _) if k == 0 => y + gap(prev, p.kind, r),
-                (Some((_, y)), _) => y + r.pitch,
-                (None, Some(bottom)) => bottom + r.after_table,
-                (None, None) => g.margin_top + r.first_baseline,
-            };
-            // How many of the remaining lines fit on this page.
-            let room = if !paginate {
-                usize::MAX
-            } else if first_y > limit {
-                0
-            } else {
-                ((limit - first_y) / r.pitch).floor() as usize + 1
-            };
-            let remaining = n - k;
-            let mut take = room.min(remaining);
-            if paginate && take < remaining {
-                // Orphan control: never one line alone at the foot of a page.
-                if k == 0 && take == 1 && n > 1 {
-                    take = 0;
-                }
-                // Widow control: never one line alone at the head of the next page.
-                if remaining - take == 1 && take > 0 && n > 1 && (take > 1 || k > 0) {
-                    take -= 1;
-                    if k == 0 && take == 1 {
-                        take = 0;
-                    }
-                }
-            }
-            // A heading keeps with the first lines of the next paragraph.
-            if paginate && take == remaining && p.kind == Kind::Heading && k == 0 {
-                let next_lines = pending[i + 1..]
-                    .iter()
-                    .flatten()
-                    .next()
-                    .map_or(0, |q| q.lines.len().min(2));
-                let y_last = first_y + (take - 1) as f64 * r.pitch;
-                let next_y = y_last + r.after_heading + (next_lines.max(1) - 1) as f64 * r.pitch;
-                if next_lines > 0 && next_y > limit && !page_is_empty(&pages) {
-                    take = 0;
-                }
-            }
-            if take == 0 && page_is_empty(&pages) {
-                take = remaining.max(1).min(room.max(1));
-            }
-            if take == 0 {
-                pages.push(Page::default());
-                last = None;
-                after_table = None;
+                } else {
+                    at.top
+                };
+                let frame = lay_out_table(t, &g.table, top, table_measure);
+                at.top = frame.bottom() + r.after_table;
+                at.push(Item::Table(frame));
                 continue;
             }
-            let page = pages.last_mut().expect("a page");
-            for (j, (x, line)) in p.lines[k..k + take].iter().enumerate() {
-                let y = first_y + j as f64 * r.pitch;
-                page.items.push(Item::Line(Line {
-                    kind: if p.kind == Kind::Heading {
-                        LineKind::Heading
-                    } else {
-                        LineKind::Body
-                    },
-                    x: *x,
-                    y,
-                    family: Family::Body,
-                    size: g.body_size,
-                    runs: line.runs.clone(),
-                    width: line.width,
-                    starts_paragraph: k == 0 && j == 0,
-                }));
-                last = Some((p.kind, y));
+            Unit::Text { kind, lines, .. } => (*kind, lines),
+        };
+        let (height, ascent) = r.metrics(kind);
+        let n = unit.line_count();
+        let mut k = 0;
+        while k < n {
+            let remaining = n - k;
+            // How many line boxes fit on this page from here.
+            let room = bottom - r.descent - ascent - at.top;
+            let fits = if !paginate {
+                usize::MAX
+            } else if room < 0.0 {
+                0
+            } else {
+                (room / height).floor() as usize + 1
+            };
+            let mut take = if fits >= remaining {
+                remaining
+            } else {
+                // Two lines at least at the foot of this page and at the head of the next.
+                let most = fits.min(remaining.saturating_sub(2));
+                if most < 2 { 0 } else { most }
+            };
+            if take == 0 && at.page_is_empty() {
+                // Nothing could ever fit better: a page starts here anyway.
+                take = fits.clamp(1, remaining);
             }
-            after_table = None;
+            if take == 0 {
+                at.new_page(g.margin_top);
+                continue;
+            }
+            for j in 0..take {
+                if let Some((x, line)) = lines.get(k + j) {
+                    at.push(Item::Line(Line {
+                        kind: if kind == Kind::Heading {
+                            LineKind::Heading
+                        } else {
+                            LineKind::Body
+                        },
+                        x: *x,
+                        y: at.top + ascent,
+                        family: Family::Body,
+                        size: g.body_size,
+                        runs: line.runs.clone(),
+                        width: line.width,
+                        starts_paragraph: k + j == 0,
+                    }));
+                }
+                at.top += height;
+            }
             k += take;
             if k < n {
-                pages.push(Page::default());
-                last = None;
+                at.new_page(g.margin_top);
             }
         }
     }
-    pages
+    at.pages
 }
 
-fn page_is_empty(pages: &[Page]) -> bool {
-    pages.last().is_none_or(|p| p.items.is_empty())
-}
-
-fn gap(prev: Kind, next: Kind, r: &super::Rhythm) -> f64 {
-    match (prev, next) {
-        (_, Kind::Heading) => r.before_heading,
-        (Kind::Heading, Kind::Paragraph) => r.after_heading,
-        (Kind::Paragraph, Kind::Paragraph) => r.paragraph_gap,
+/// The document as a stack of units: its blocks broken into lines, with the empty
+/// paragraphs the letters put between them (none between a heading and what follows it,
+/// none before an empty heading, which is a taller blank line of its own).
+fn units<'a>(doc: &'a Document, g: &Geometry, body: &dyn Measure, width: f64) -> Vec<Unit<'a>> {
+    let mut units: Vec<Unit<'a>> = Vec::with_capacity(doc.blocks.len() * 2);
+    for block in &doc.blocks {
+        let unit = match block {
+            Block::Table(t) => Unit::Table(t),
+            Block::Heading(inlines) => text_unit(Kind::Heading, &bold(inlines), g, body, width),
+            Block::Paragraph(inlines) => text_unit(Kind::Paragraph, inlines, g, body, width),
+        };
+        let after_heading = matches!(
+            units.last(),
+            Some(Unit::Text {
+                kind: Kind::Heading,
+                ..
+            })
+        );
+        // An empty heading is a spacer of its own: a heading-tall blank line.
+        let spacer = matches!(block, Block::Heading(inlines) if inlines.is_empty());
+        if !units.is_empty() && !after_heading && !spacer && !matches!(unit, Unit::Table(_)) {
+            units.push(Unit::Text {
+                kind: Kind::Blank,
+                lines: Vec::new(),
+            });
+        }
+        units.push(unit);
     }
+    units
 }
 
 /// Breaks a text block into lines with their left edges.
-fn prepare(block: &Block, g: &Geometry, measure: &dyn Measure, width: f64) -> Option<Pending> {
-    let (kind, inlines) = match block {
-        Block::Heading(inlines) => (Kind::Heading, bold(inlines)),
-        Block::Paragraph(inlines) => (Kind::Paragraph, inlines.clone()),
-        Block::Table(_) => return None,
-    };
-    let lines = break_lines(&inlines, width, measure)
+fn text_unit<'a>(
+    kind: Kind,
+    inlines: &[Inline],
+    g: &Geometry,
+    measure: &dyn Measure,
+    width: f64,
+) -> Unit<'a> {
+    if inlines.is_empty() {
+        // an empty heading: a blank line box with nothing to draw
+        return Unit::Text {
+            kind,
+            lines: Vec::new(),
+        };
+    }
+    let lines: Vec<(f64, BrokenLine)> = break_lines(inlines, width, measure)
         .into_iter()
         .map(|l| {
             let x = match kind {
@@ -218,7 +258,7 @@ fn prepare(block: &Block, g: &Geometry, measure: &dyn Measure, width: f64) -> Op
             (x, l)
         })
         .collect();
-    Some(Pending { kind, lines })
+    Unit::Text { kind, lines }
 }
 
 fn bold(inlines: &[Inline]) -> Vec<Inline> {
@@ -233,3 +273,7 @@ fn bold(inlines: &[Inline]) -> Vec<Inline> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "flow_tests.rs"]
+mod tests;

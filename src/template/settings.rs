@@ -125,7 +125,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         key: "table_columns",
         kind: Kind::Text,
-        default: "107.3, 149.9, 98, 123.9",
+        default: "107.4, 149.52, 97.92, 123.96",
         about: "header table column widths, pt, comma-separated",
     },
     Spec {
