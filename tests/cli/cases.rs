@@ -83,3 +83,31 @@ fn seed_case_prints_the_seed_letters_item() {
         "a two-page letter has a form feed"
     );
 }
+
+#[test]
+fn bundled_markup_lookalikes_print_as_written() {
+    let r = run(&["render", "cases/all-overturned.toml", "--wrap", "none"]);
+    r.success();
+    for literal in [
+        "**worse at night**, {{ cannot kneel }}, <b>locks twice a week</b>.",
+        "The record documents: 1. locking and catching twice a week; - a positive McMurray",
+        "; > a complex tear of the posterior horn",
+        "Post-operative physical therapy #12 was the original request.",
+    ] {
+        assert!(r.stdout.contains(literal), "missing {literal:?}:\n{}", r.stdout);
+    }
+    assert_eq!(r.stdout.matches(":  Overturned").count(), 3);
+    assert!(!r.stdout.contains("Upheld"));
+}
+
+#[test]
+fn the_long_bundled_letter_splits_paragraphs_across_four_pages() {
+    let r = run(&["render", "cases/long-letter.toml"]);
+    r.success();
+    let pages: Vec<&str> = r.stdout.split('\u{c}').collect();
+    assert_eq!(pages.len(), 4, "{}", r.stdout);
+    for (i, page) in pages.iter().enumerate() {
+        let lines = page.lines().filter(|l| !l.trim().is_empty()).count();
+        assert!(lines <= 46, "page {} holds {lines} lines", i + 1);
+    }
+}
