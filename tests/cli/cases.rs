@@ -94,7 +94,11 @@ fn bundled_markup_lookalikes_print_as_written() {
         "; > a complex tear of the posterior horn",
         "Post-operative physical therapy #12 was the original request.",
     ] {
-        assert!(r.stdout.contains(literal), "missing {literal:?}:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(literal),
+            "missing {literal:?}:\n{}",
+            r.stdout
+        );
     }
     assert_eq!(r.stdout.matches(":  Overturned").count(), 3);
     assert!(!r.stdout.contains("Upheld"));
