@@ -4,8 +4,10 @@
 //! geometry) and is shared by every case; [`Renderer::lay_out`] is the per-case work.
 
 use crate::case::CaseFile;
-use crate::diagnostic::Diagnostics;
-use crate::layout::{Layout, Measuring, Pages};
+use crate::case::fields::printed_fields;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::{Family, Layout, Measuring, Pages};
+use crate::markup::Style;
 use crate::markup::{Document, parse_section};
 use crate::template::TemplateSet;
 
@@ -45,9 +47,68 @@ impl Renderer {
         Ok(doc)
     }
 
-    /// A case's letter, laid out.
+    /// A case's letter, laid out. Measured with the fonts, every character of the case's
+    /// text must be one the fonts can draw.
     pub fn lay_out(&self, case: &CaseFile, measuring: Measuring) -> Result<Pages, Diagnostics> {
+        if measuring == Measuring::Fonts {
+            self.check_glyphs(case)?;
+        }
         let doc = self.document(case)?;
         Ok(self.layout.lay_out(&doc, measuring))
+    }
+}
+
+impl Renderer {
+    /// Every character of the case's printed text that a face it may be set in lacks
+    /// (the regular and bold faces of the body, or of the table for the header's fields):
+    /// an error naming the field and the character, pointing at it in the file.
+    pub fn check_glyphs(&self, file: &CaseFile) -> Result<(), Diagnostics> {
+        let mut problems = Diagnostics::default();
+        for field in printed_fields(&file.case) {
+            let family = if field.in_table {
+                Family::Table
+            } else {
+                Family::Body
+            };
+            let mut reported = Vec::new();
+            for c in field.text.chars().filter(|c| !c.is_control()) {
+                if reported.contains(&c) {
+                    continue;
+                }
+                let Some(font) = [Style::Regular, Style::Bold]
+                    .into_iter()
+                    .map(|style| self.layout.fonts.face(family, style))
+                    .find(|f| !f.has(c))
+                else {
+                    continue;
+                };
+                reported.push(c);
+                let d = Diagnostic::error(
+                    "font.glyph",
+                    format!(
+                        "`{}` uses {c:?} (U+{:04X}), which font {} cannot draw",
+                        field.path,
+                        u32::from(c),
+                        font.name
+                    ),
+                )
+                .hint("write the character another way, or name a font that has it in the settings (body_font, table_font, ...)");
+                problems.push(match &field.span {
+                    Some(span) => {
+                        let at = file.source[span.clone()].find(c).map_or(span.clone(), |i| {
+                            span.start + i..span.start + i + c.len_utf8()
+                        });
+                        d.at_span(&file.path, &file.source, at)
+                            .label("the font has no glyph for this character")
+                    }
+                    None => d.cause(format!("in case file {}", file.path.display())),
+                });
+            }
+        }
+        if problems.0.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 }

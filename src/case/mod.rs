@@ -8,6 +8,7 @@
 //! paragraphs the letter prints.
 
 pub mod date;
+pub mod fields;
 pub mod load;
 pub mod text;
 pub mod validate;

@@ -247,3 +247,50 @@ fn unwritable_output_folder_is_a_usage_error() {
         .status(2)
         .stderr_has("cannot write into output folder `blocker/out`");
 }
+
+#[test]
+fn a_character_the_fonts_lack_names_the_field_and_points_at_it() {
+    let err = render_error(&minimal_with(
+        "request = \"Physical therapy 2x4\"",
+        "request = \"Physical therapy \u{2713} 2x4\"",
+    ));
+    assert!(
+        err.contains("`items[1].request` uses '\u{2713}' (U+2713), which font"),
+        "{err}"
+    );
+    assert!(err.contains("--> bad.toml:21:29"), "{err}");
+    // accented names, curly quotes, dashes, section and degree signs are all drawable
+    let s = Scratch::new();
+    s.write(
+        "ok.toml",
+        &minimal_with(
+            "The injured worker is",
+            "José Peña said \u{201c}30° at L5\u{2013}S1\u{201d} \u{2014} § 9792.",
+        ),
+    );
+    run_in(
+        s.dir.path(),
+        &["render", "ok.toml", "--format", "pdf", "--out", "out"],
+    )
+    .success();
+}
+
+#[test]
+fn a_missing_glyph_fails_its_case_only() {
+    let s = Scratch::new();
+    s.write(
+        "cases/a-bad.toml",
+        &minimal_with("Physical therapy", "Physical \u{2603} therapy"),
+    );
+    s.write(
+        "cases/b-good.toml",
+        &minimal_with("CM16-0000001", "CM16-0000002"),
+    );
+    let r = run_in(
+        s.dir.path(),
+        &["render", "cases", "--format", "pdf", "--out", "out"],
+    );
+    r.status(1).stderr_has("U+2603");
+    assert!(s.path("out/CM16-0000002.pdf").exists());
+    assert!(!s.path("out/CM16-0000001.pdf").exists());
+}
