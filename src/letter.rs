@@ -54,7 +54,7 @@ impl Renderer {
             self.check_glyphs(case)?;
         }
         let doc = self.document(case)?;
-        Ok(self.layout.lay_out(&doc, measuring))
+        Ok(self.layout.lay_out(&doc, measuring, case.case_number()))
     }
 }
 

@@ -56,12 +56,20 @@ pub struct TemplateArgs {
     /// Override a template setting for this run, e.g. --var wording=2016 (repeatable).
     #[arg(long = "var", value_name = "KEY=VALUE")]
     pub vars: Vec<String>,
+    /// Mark every page DRAFT (the `watermark` setting; a --var watermark=... wins).
+    #[arg(long)]
+    pub draft: bool,
 }
 
 impl TemplateArgs {
     /// Loads the templates, printing their warnings.
     pub fn load(&self) -> Result<TemplateSet, Diagnostics> {
-        let set = TemplateSet::load(self.templates.as_deref(), &self.vars)?;
+        let mut vars = Vec::with_capacity(self.vars.len() + 1);
+        if self.draft {
+            vars.push("watermark=DRAFT".to_string());
+        }
+        vars.extend(self.vars.iter().cloned());
+        let set = TemplateSet::load(self.templates.as_deref(), &vars)?;
         if !set.warnings.is_empty() {
             eprint!("{}", set.warnings.render());
         }

@@ -33,21 +33,25 @@ pub fn write_text(pages: &Pages) -> String {
         if i > 0 {
             out.push('\u{c}');
         }
-        for (j, item) in page.items.iter().enumerate() {
+        let mut wrote = false;
+        for item in &page.items {
             match item {
                 Item::Line(line) => {
-                    if line.starts_paragraph && j > 0 {
+                    if line.starts_paragraph && wrote {
                         out.push('\n');
                     }
                     push_line(&mut out, line, pages.left);
                 }
                 Item::Table(table) => {
-                    if j > 0 {
+                    if wrote {
                         out.push('\n');
                     }
                     push_table(&mut out, table, pages.left);
                 }
+                // pictures of a page, not its text
+                Item::Watermark(_) | Item::Image(_) => continue,
             }
+            wrote = true;
         }
     }
     out

@@ -54,7 +54,7 @@ fn lay_out(blocks: Vec<Block>) -> Vec<Vec<(String, f64)>> {
                         l.text().split(' ').next().unwrap_or("").to_string(),
                         (l.y * 100.0).round() / 100.0,
                     )),
-                    Item::Table(_) => None,
+                    _ => None,
                 })
                 .collect()
         })

@@ -7,9 +7,11 @@
 //! character is one text column wide and nothing is paginated: the plain text re-wrapped
 //! at a chosen width.
 
+pub mod decorate;
 pub mod flow;
 pub mod font;
 pub mod linebreak;
+pub mod logo;
 pub mod page;
 pub mod table;
 
@@ -20,7 +22,7 @@ use crate::template::Settings;
 pub use flow::Rhythm;
 pub use font::{Family, Font, FontBook};
 use linebreak::Measure;
-pub use page::{Item, Line, LineKind, Page, Pages, TableFrame};
+pub use page::{ImageFrame, Item, Line, LineKind, Page, Pages, TableFrame, Watermark};
 use table::TableGeometry;
 
 /// How text is measured.
@@ -106,6 +108,7 @@ impl Geometry {
 pub struct Layout {
     pub fonts: FontBook,
     pub geometry: Geometry,
+    pub decorations: decorate::Decorations,
 }
 
 /// Measures with a family's faces at a size.
@@ -137,11 +140,12 @@ impl Layout {
         Ok(Layout {
             fonts: FontBook::load(settings)?,
             geometry: Geometry::from_settings(settings)?,
+            decorations: decorate::Decorations::from_settings(settings)?,
         })
     }
 
-    /// Lays out a letter.
-    pub fn lay_out(&self, doc: &Document, measuring: Measuring) -> Pages {
+    /// Lays out a letter; on pages, with the furniture the settings ask for.
+    pub fn lay_out(&self, doc: &Document, measuring: Measuring, case_number: &str) -> Pages {
         let g = &self.geometry;
         let body = FontMeasure {
             book: &self.fonts,
@@ -168,7 +172,10 @@ impl Layout {
             ),
             Measuring::Columns(None) => (&ColumnMeasure, &ColumnMeasure, f64::INFINITY, false),
         };
-        let pages = flow::flow(doc, g, body_measure, table_measure, width, paginate);
+        let mut pages = flow::flow(doc, g, body_measure, table_measure, width, paginate);
+        if paginate {
+            self.decorations.apply(&mut pages, g, case_number, &body);
+        }
         Pages {
             width: g.page_width,
             height: g.page_height,

@@ -28,6 +28,28 @@ pub struct Page {
 pub enum Item {
     Line(Line),
     Table(TableFrame),
+    /// Text drawn large, grey and turned across the page, under everything else.
+    Watermark(Watermark),
+    Image(ImageFrame),
+}
+
+/// A watermark: its line, turned `angle` degrees counter-clockwise about the line's
+/// start, filled with a grey (0 black, 1 white).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Watermark {
+    pub line: Line,
+    pub angle: f64,
+    pub grey: f64,
+}
+
+/// An image in a box: left and top edges, width and height, pt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageFrame {
+    pub x: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+    pub image: std::sync::Arc<super::logo::Image>,
 }
 
 /// What a line belongs to.
@@ -35,6 +57,8 @@ pub enum Item {
 pub enum LineKind {
     Heading,
     Body,
+    /// A running header or footer, in the page's margin.
+    Margin,
 }
 
 /// A line of text at a baseline.

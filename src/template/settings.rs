@@ -129,6 +129,39 @@ pub const SPECS: &[Spec] = &[
         about: "header table column widths, pt, comma-separated",
     },
     Spec {
+        key: "footer",
+        kind: Kind::Text,
+        default: "",
+        about: "a line centred under the text of every page, e.g. \"Page {page} of {pages}\" (empty: none, as the real letters)",
+    },
+    Spec {
+        key: "running_header",
+        kind: Kind::Text,
+        default: "",
+        about: "a line at the top right of pages 2 and on, e.g. \"{case_number}\" (empty: none)",
+    },
+    Spec {
+        key: "watermark",
+        kind: Kind::Text,
+        default: "",
+        about: "large grey diagonal text across every page (`--draft` sets DRAFT; empty: none)",
+    },
+    Spec {
+        key: "logo",
+        kind: Kind::Text,
+        default: "",
+        about: "PNG or JPEG image drawn at the top right of page 1 (empty: none; none ships)",
+    },
+    Spec {
+        key: "logo_height",
+        kind: Kind::Number {
+            min: 4.0,
+            max: 144.0,
+        },
+        default: "30.1",
+        about: "height of the logo, pt (its width follows the image's proportions)",
+    },
+    Spec {
         key: "body_font",
         kind: Kind::Text,
         default: "",

@@ -8,10 +8,11 @@
 
 use printpdf::{
     Codepoint, Color, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix,
+    XObjectTransform,
 };
 
 use super::fonts::{EmbeddedFonts, Faces};
-use crate::layout::{Item, Line, Page, TableFrame};
+use crate::layout::{ImageFrame, Item, Line, Page, TableFrame, Watermark};
 
 /// The grey of the header table's label cells (#DFDFDF).
 const SHADE: f32 = 0.875;
@@ -51,6 +52,8 @@ pub fn page_ops(page: &Page, height: f64, fonts: &EmbeddedFonts) -> Vec<Op> {
         match item {
             Item::Line(line) => p.line(line),
             Item::Table(table) => p.table(table),
+            Item::Watermark(w) => p.watermark(w),
+            Item::Image(frame) => p.image(frame),
         }
     }
     p.end_text();
@@ -72,8 +75,14 @@ impl Painter<'_> {
     }
 
     fn line(&mut self, line: &Line) {
+        self.line_turned(line, 0.0);
+    }
+
+    /// A line turned `angle` degrees counter-clockwise about its start.
+    fn line_turned(&mut self, line: &Line, angle: f64) {
         self.begin_text();
         let baseline = pt(self.height - line.y);
+        let (sin, cos) = angle.to_radians().sin_cos();
         for run in &line.runs {
             if run.text.is_empty() {
                 continue;
@@ -89,9 +98,15 @@ impl Painter<'_> {
                 });
                 self.text = Some(Some((face, line.size)));
             }
-            self.ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(pt(line.x + run.x), baseline),
-            });
+            let matrix = if angle == 0.0 {
+                TextMatrix::Translate(pt(line.x + run.x), baseline)
+            } else {
+                let x = pt(line.x + run.x * cos);
+                let y = Pt(baseline.0 + (run.x * sin) as f32);
+                let (sin, cos) = (sin as f32, cos as f32);
+                TextMatrix::Raw([cos, sin, -sin, cos, x.0, y.0])
+            };
+            self.ops.push(Op::SetTextMatrix { matrix });
             // Every character was found in the face when the fonts were embedded.
             let glyphs = run
                 .text
@@ -102,6 +117,31 @@ impl Painter<'_> {
                 items: vec![TextItem::GlyphIds(glyphs)],
             });
         }
+    }
+
+    fn watermark(&mut self, w: &Watermark) {
+        self.end_text();
+        self.ops.push(Op::SetFillColor {
+            col: rgb(w.grey as f32),
+        });
+        self.line_turned(&w.line, w.angle);
+        self.end_text();
+        self.ops.push(Op::SetFillColor { col: rgb(0.0) });
+    }
+
+    /// An image, scaled into its frame (named in the page's resources by `image_id`).
+    fn image(&mut self, frame: &ImageFrame) {
+        self.end_text();
+        let dpi = 72.0 * f64::from(frame.image.width) / frame.width;
+        self.ops.push(Op::UseXobject {
+            id: super::image_id(frame),
+            transform: XObjectTransform {
+                translate_x: Some(pt(frame.x)),
+                translate_y: Some(pt(self.height - frame.top - frame.height)),
+                dpi: Some(dpi as f32),
+                ..XObjectTransform::default()
+            },
+        });
     }
 
     /// A cell's box in PDF coordinates: left, bottom, width, height.

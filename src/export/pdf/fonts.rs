@@ -129,6 +129,8 @@ impl Faces {
             for item in &page.items {
                 match item {
                     Item::Line(line) => visit(line),
+                    Item::Watermark(w) => visit(&w.line),
+                    Item::Image(_) => {}
                     Item::Table(table) => table
                         .rows
                         .iter()

@@ -11,11 +11,15 @@ mod draw;
 mod finish;
 mod fonts;
 
-use printpdf::{PdfDocument, PdfFont, PdfPage, Pt, Rect};
+use printpdf::{
+    PdfDocument, PdfFont, PdfPage, Pt, RawImage, RawImageData, RawImageFormat, Rect, XObject,
+    XObjectId,
+};
 
 use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
-use crate::layout::{FontBook, Pages};
+use crate::layout::logo::{Channels, Image};
+use crate::layout::{FontBook, ImageFrame, Item, Pages};
 use fonts::Faces;
 
 /// Writes letters as PDF. Made once per run (the faces are prepared then) and shared
@@ -54,6 +58,20 @@ impl Writer for PdfWriter {
                 }
             })
             .collect();
+        for frame in pages
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Image(frame) => Some(frame),
+                _ => None,
+            })
+        {
+            doc.resources
+                .xobjects
+                .map
+                .insert(image_id(frame), XObject::Image(raw_image(&frame.image)));
+        }
         for font in fonts.into_iter().flatten() {
             doc.resources
                 .fonts
@@ -61,6 +79,27 @@ impl Writer for PdfWriter {
                 .insert(font.id, PdfFont::new(font.font));
         }
         finish::finish(&doc, info)
+    }
+}
+
+/// An image's resource name: fixed, so the bytes do not depend on a counter. A letter
+/// has one image (the logo); the name follows its size to stay apart from any other.
+fn image_id(frame: &ImageFrame) -> XObjectId {
+    XObjectId(format!("Im{}x{}", frame.image.width, frame.image.height))
+}
+
+fn raw_image(image: &Image) -> RawImage {
+    RawImage {
+        pixels: RawImageData::U8(image.pixels.clone()),
+        width: image.width as usize,
+        height: image.height as usize,
+        data_format: match image.channels {
+            Channels::Gray => RawImageFormat::R8,
+            Channels::GrayAlpha => RawImageFormat::RG8,
+            Channels::Rgb => RawImageFormat::RGB8,
+            Channels::Rgba => RawImageFormat::RGBA8,
+        },
+        tag: Vec::new(),
     }
 }
 

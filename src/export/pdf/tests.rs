@@ -187,7 +187,7 @@ fn the_file_has_our_metadata_embedded_subsets_and_extractable_text() {
         .iter()
         .filter_map(|i| match i {
             Item::Line(l) => Some(l.text() + "\n"),
-            Item::Table(_) => None,
+            _ => None,
         })
         .collect();
     for word in words(SPECIAL) {
