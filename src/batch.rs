@@ -12,7 +12,7 @@ use crate::case::{CaseFile, load_case};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::pdf::PdfWriter;
 use crate::export::text::TextWriter;
-use crate::export::{Format, LetterInfo, Writer};
+use crate::export::{Format, Writer};
 use crate::layout::{FontBook, Measuring};
 use crate::letter::Renderer;
 
@@ -115,10 +115,7 @@ pub fn render_case_with(
     measuring: Measuring,
 ) -> Result<(Files, usize), Diagnostics> {
     let pages = renderer.lay_out(case, measuring)?;
-    let info = LetterInfo {
-        case_number: case.case_number(),
-        date: *case.case.dates.decision.get_ref(),
-    };
+    let info = renderer.letter_info(case);
     let mut files = Vec::with_capacity(writers.len());
     for w in writers {
         let bytes = w

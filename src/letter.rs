@@ -6,6 +6,7 @@
 use crate::case::CaseFile;
 use crate::case::fields::printed_fields;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::{LetterInfo, Stamp};
 use crate::layout::{Family, Layout, Measuring, Pages};
 use crate::markup::Style;
 use crate::markup::{Document, parse_section};
@@ -15,12 +16,19 @@ use crate::template::TemplateSet;
 pub struct Renderer {
     pub templates: TemplateSet,
     pub layout: Layout,
+    /// `SOURCE_DATE_EPOCH`, read once: when set, every PDF's date.
+    pub source_date: Option<Stamp>,
 }
 
 impl Renderer {
     pub fn new(templates: TemplateSet) -> Result<Renderer, Diagnostics> {
         let layout = Layout::new(&templates.settings)?;
-        Ok(Renderer { templates, layout })
+        let source_date = Stamp::from_environment()?;
+        Ok(Renderer {
+            templates,
+            layout,
+            source_date,
+        })
     }
 
     /// The document model of a case's letter.
@@ -45,6 +53,16 @@ impl Renderer {
             doc.blocks.extend(blocks);
         }
         Ok(doc)
+    }
+
+    /// What the writers are told of a case's letter besides its pages.
+    pub fn letter_info<'a>(&self, case: &'a CaseFile) -> LetterInfo<'a> {
+        LetterInfo {
+            case_number: case.case_number(),
+            stamp: self
+                .source_date
+                .unwrap_or_else(|| Stamp::at_midnight(*case.case.dates.decision.get_ref())),
+        }
     }
 
     /// A case's letter, laid out. Measured with the fonts, every character of the case's

@@ -13,9 +13,79 @@ use crate::layout::Pages;
 #[derive(Debug, Clone, Copy)]
 pub struct LetterInfo<'a> {
     pub case_number: &'a str,
-    /// The letter's date (the case's decision date): the PDF's creation date, so the
-    /// same case always gives the same bytes.
+    /// The PDF's creation date: the case's decision date, or the moment
+    /// `SOURCE_DATE_EPOCH` names. Never the clock, so the same inputs give the same bytes.
+    pub stamp: Stamp,
+}
+
+/// A moment, UTC, to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
     pub date: CalendarDate,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl Stamp {
+    /// Midnight at the start of a date.
+    pub fn at_midnight(date: CalendarDate) -> Stamp {
+        Stamp {
+            date,
+            hour: 0,
+            minute: 0,
+            second: 0,
+        }
+    }
+
+    /// The moment `seconds` after 1970-01-01 00:00:00 UTC (years 1 to 9999).
+    pub fn from_epoch(seconds: i64) -> Option<Stamp> {
+        let days = seconds.div_euclid(86_400);
+        let rest = seconds.rem_euclid(86_400);
+        // civil date from days since 1970-01-01 (proleptic Gregorian calendar)
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let date = CalendarDate::new(
+            i32::try_from(year)
+                .ok()
+                .filter(|y| (1..=9999).contains(y))?,
+            month as u8,
+            day as u8,
+        )?;
+        Some(Stamp {
+            date,
+            hour: (rest / 3600) as u8,
+            minute: (rest / 60 % 60) as u8,
+            second: (rest % 60) as u8,
+        })
+    }
+
+    /// The moment the `SOURCE_DATE_EPOCH` variable names, if it is set.
+    pub fn from_environment() -> Result<Option<Stamp>, Diagnostic> {
+        let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+            return Ok(None);
+        };
+        let text = value.to_string_lossy();
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(Stamp::from_epoch)
+            .map(Some)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "usage.source-date",
+                    format!("SOURCE_DATE_EPOCH={text} is not a moment"),
+                )
+                .label("expected whole seconds since 1970-01-01 00:00:00 UTC, e.g. 1700000000")
+            })
+    }
 }
 
 /// Turns a laid-out letter into the bytes of one output file.
@@ -49,4 +119,30 @@ impl Format {
     }
 
     pub const NAMES: &'static str = "text, pdf";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(y: i32, mo: u8, d: u8, h: u8, mi: u8, s: u8) -> Option<Stamp> {
+        Some(Stamp {
+            date: CalendarDate::new(y, mo, d).unwrap(),
+            hour: h,
+            minute: mi,
+            second: s,
+        })
+    }
+
+    #[test]
+    fn epoch_seconds_become_utc_moments() {
+        assert_eq!(Stamp::from_epoch(0), stamp(1970, 1, 1, 0, 0, 0));
+        assert_eq!(
+            Stamp::from_epoch(1_700_000_000),
+            stamp(2023, 11, 14, 22, 13, 20)
+        );
+        assert_eq!(Stamp::from_epoch(-1), stamp(1969, 12, 31, 23, 59, 59));
+        assert_eq!(Stamp::from_epoch(951_782_400), stamp(2000, 2, 29, 0, 0, 0));
+        assert_eq!(Stamp::from_epoch(i64::MAX), None);
+    }
 }

@@ -150,3 +150,37 @@ fn pdf_is_a_format_name() {
         .status(2)
         .stderr_has("text, pdf");
 }
+
+/// The PDF's `/CreationDate`, read with lopdf.
+fn creation_date(pdf: &Path) -> String {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let dict = doc.get_dictionary(info).unwrap();
+    String::from_utf8_lossy(dict.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned()
+}
+
+#[test]
+fn the_pdf_date_is_the_decision_date_or_source_date_epoch() {
+    let s = Scratch::new();
+    let case = root().join("cases/seed-letter.toml");
+    let case = case.to_str().unwrap();
+    let args = |out: &'static str| ["render", case, "--format", "pdf", "--out", out];
+    crate::support::run_with_env(s.dir.path(), &args("a"), &[]).success();
+    assert_eq!(
+        creation_date(&s.path("a/CM15-0071844.pdf")),
+        "D:20150428000000+00'00'"
+    );
+    crate::support::run_with_env(
+        s.dir.path(),
+        &args("b"),
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    )
+    .success();
+    assert_eq!(
+        creation_date(&s.path("b/CM15-0071844.pdf")),
+        "D:20231114221320+00'00'"
+    );
+    crate::support::run_with_env(s.dir.path(), &args("c"), &[("SOURCE_DATE_EPOCH", "soon")])
+        .status(2)
+        .stderr_has("SOURCE_DATE_EPOCH=soon is not a moment");
+}

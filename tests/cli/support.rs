@@ -88,9 +88,17 @@ impl Run {
 
 /// Runs `imr-letters ARGS` in `cwd`.
 pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    run_with_env(cwd, args, &[])
+}
+
+/// Runs `imr-letters ARGS` in `cwd` with environment variables set.
+pub fn run_with_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out: Output = Command::new(env!("CARGO_BIN_EXE_imr-letters"))
         .args(args)
         .current_dir(cwd)
+        // the outer environment's SOURCE_DATE_EPOCH would change every PDF
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .expect("run imr-letters");
     Run {

@@ -100,8 +100,11 @@ fn save(lo: &mut lopdf::Document, bytes: &mut Vec<u8>) -> Result<(), Diagnostic>
 }
 
 fn info_dictionary(info: &LetterInfo<'_>) -> Dictionary {
-    let d = info.date;
-    let date = format!("D:{:04}{:02}{:02}000000+00'00'", d.year, d.month, d.day);
+    let s = info.stamp;
+    let date = format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
+        s.date.year, s.date.month, s.date.day, s.hour, s.minute, s.second
+    );
     let mut dict = Dictionary::new();
     dict.set(
         "Title",

@@ -29,7 +29,7 @@ fn letter(r: &Renderer, w: &PdfWriter, source: &str) -> (Pages, Vec<u8>) {
     let pages = r.lay_out(&case, Measuring::Fonts).unwrap();
     let info = LetterInfo {
         case_number: case.case_number(),
-        date: *case.case.dates.decision.get_ref(),
+        stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),
     };
     let bytes = w.write(&pages, &info).unwrap();
     (pages, bytes)
@@ -131,10 +131,14 @@ fn a_character_the_fonts_lack_is_an_error() {
     let r = renderer();
     let w = PdfWriter::new(&r.layout.fonts);
     let case = parse_case(Path::new("t.toml"), with_summary("Pain 中 in the knee.")).unwrap();
-    let pages = r.lay_out(&case, Measuring::Fonts).unwrap();
+    // laid out with the fonts, the case is refused before any writer sees it
+    let refused = r.lay_out(&case, Measuring::Fonts).unwrap_err().render();
+    assert!(refused.contains("`summary.text` uses '中' (U+4E2D)"), "{refused}");
+    // and the writer refuses text its fonts lack, whichever way it was laid out
+    let pages = r.lay_out(&case, Measuring::Columns(Some(80))).unwrap();
     let info = LetterInfo {
         case_number: "CM16-0000001",
-        date: *case.case.dates.decision.get_ref(),
+        stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),
     };
     let err = w.write(&pages, &info).unwrap_err();
     let text = err.render();
