@@ -133,7 +133,10 @@ fn a_character_the_fonts_lack_is_an_error() {
     let case = parse_case(Path::new("t.toml"), with_summary("Pain 中 in the knee.")).unwrap();
     // laid out with the fonts, the case is refused before any writer sees it
     let refused = r.lay_out(&case, Measuring::Fonts).unwrap_err().render();
-    assert!(refused.contains("`summary.text` uses '中' (U+4E2D)"), "{refused}");
+    assert!(
+        refused.contains("`summary.text` uses '中' (U+4E2D)"),
+        "{refused}"
+    );
     // and the writer refuses text its fonts lack, whichever way it was laid out
     let pages = r.lay_out(&case, Measuring::Columns(Some(80))).unwrap();
     let info = LetterInfo {
