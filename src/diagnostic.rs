@@ -38,6 +38,10 @@ pub struct Location {
     pub source_line: String,
     /// How many characters of `source_line` the caret underlines (at least 1).
     pub width: usize,
+    /// 1-based line and column just past the end of the span (equal to the start for a
+    /// point): where an editor's underline ends.
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 impl Location {
@@ -53,12 +57,17 @@ impl Location {
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
         let width = source[start..end.min(line_end)].chars().count().max(1);
+        let end_line = line + source[start..end].matches('\n').count();
+        let end_line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
+        let end_column = source[end_line_start..end].chars().count() + 1;
         Location {
             file: file.to_string(),
             line,
             column,
             source_line: source_line.to_string(),
             width,
+            end_line,
+            end_column,
         }
     }
 
@@ -71,6 +80,8 @@ impl Location {
             column,
             source_line: source_line.to_string(),
             width: width.max(1),
+            end_line: line,
+            end_column: column + width.max(1),
         }
     }
 }
@@ -98,6 +109,8 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
     /// A machine-readable kind, e.g. `case.date-order`.
     pub code: &'static str,
+    /// The key path the problem is in, e.g. `items[2].rationale`, when there is one.
+    pub field: Option<String>,
 }
 
 impl Diagnostic {
@@ -110,6 +123,7 @@ impl Diagnostic {
             causes: Vec::new(),
             hints: Vec::new(),
             code,
+            field: None,
         }
     }
 
@@ -132,6 +146,12 @@ impl Diagnostic {
             source,
             span,
         ))
+    }
+
+    /// Names the key path the problem is in.
+    pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = Some(field.into());
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -159,7 +179,13 @@ impl Diagnostic {
         let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
         if let Some(loc) = &self.location {
             let gutter = " ".repeat(loc.line.to_string().len());
-            let _ = writeln!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            let _ = write!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            match &self.field {
+                Some(field) => {
+                    let _ = writeln!(out, " ({field})");
+                }
+                None => out.push('\n'),
+            }
             if !loc.source_line.is_empty() || self.label.is_some() {
                 let _ = writeln!(out, "{gutter} |");
                 let _ = writeln!(out, "{} | {}", loc.line, loc.source_line);
@@ -179,8 +205,13 @@ impl Diagnostic {
                     }
                 }
             }
-        } else if let Some(label) = &self.label {
-            let _ = writeln!(out, "  = {label}");
+        } else {
+            if let Some(field) = &self.field {
+                let _ = writeln!(out, "  = in: {field}");
+            }
+            if let Some(label) = &self.label {
+                let _ = writeln!(out, "  = {label}");
+            }
         }
         for cause in &self.causes {
             for (i, line) in cause.lines().enumerate() {
