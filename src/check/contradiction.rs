@@ -60,6 +60,9 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// How far back from "medically necessary" a negation may stand (within one clause).
+const REACH: usize = 10;
+
 /// Lower-case words of a text with their byte ranges.
 fn words(text: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
@@ -85,14 +88,20 @@ fn verdict(sentence: &str) -> Option<(Verdict, Range<usize>)> {
         let pair = format!("{} {}", words[i].0, words[i + 1].0);
         PHRASES.contains(&pair.as_str()) || pair == "medical necessity"
     })?;
-    let before: Vec<&str> = words[at.saturating_sub(5)..at]
-        .iter()
-        .map(|w| w.0.as_str())
-        .collect();
+    // The words before the phrase in its clause: back to a comma, colon or parenthesis.
+    let mut first = at;
+    while first > 0 && at - first < REACH {
+        let gap = &sentence[words[first - 1].1.end..words[first].1.start];
+        if gap.contains([',', ':', '(', ')']) {
+            break;
+        }
+        first -= 1;
+    }
+    let before: Vec<&str> = words[first..at].iter().map(|w| w.0.as_str()).collect();
     if before.iter().any(|w| CONDITIONALS.contains(w)) {
         return None;
     }
-    let negated_at = (at.saturating_sub(5)..at).find(|&i| NEGATIONS.contains(&words[i].0.as_str()));
+    let negated_at = (first..at).find(|&i| NEGATIONS.contains(&words[i].0.as_str()));
     let phrase_end = words[at + 1].1.end;
     if words[at].0 == "medical" {
         // "... not a medical necessity", or "medical necessity has (not) been established".
@@ -208,6 +217,16 @@ mod tests {
                 "The request is not medically necessary. It would be medically necessary if pain persisted."
             ),
             Some(NotNecessary)
+        );
+        assert_eq!(
+            verdict_of(
+                "The MRI is not supported by the provided records as being medically necessary at this time."
+            ),
+            Some(NotNecessary)
+        );
+        assert_eq!(
+            verdict_of("Although not first-line, the request is medically necessary."),
+            Some(Necessary)
         );
         assert_eq!(verdict_of("No ruling here."), None);
     }

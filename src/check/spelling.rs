@@ -36,6 +36,14 @@ const MEDICAL: &str = include_str!(concat!(
     "/dictionaries/medical.txt"
 ));
 
+/// Prefixes written with a hyphen (`pre-operative`, `anti-inflammatories`,
+/// `steri-strips`): accepted as the first part of a hyphenated word, not on their own.
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "de", "electro", "epi", "extra", "hyper", "hypo", "infra", "inter",
+    "intra", "micro", "mid", "multi", "neuro", "non", "ortho", "para", "peri", "poly", "post",
+    "pre", "pseudo", "re", "retro", "semi", "steri", "sub", "supra", "trans", "tri", "ultra", "un",
+];
+
 /// How many suggestions a warning lists.
 const SUGGESTIONS: usize = 4;
 
@@ -98,8 +106,13 @@ impl Speller {
         if let Some(known) = cache(&|c| c.get(word).cloned()) {
             return known;
         }
+        // Edit-distance suggestions only: the n-gram pass walks the whole word list and
+        // costs tens of milliseconds a word, too slow for hundreds of letters.
         let mut out = Vec::new();
-        self.dictionary.suggest(word, &mut out);
+        self.dictionary
+            .suggester()
+            .with_ngram_suggestions(false)
+            .suggest(word, &mut out);
         out.truncate(SUGGESTIONS);
         cache(&|c| {
             c.insert(word.to_string(), out.clone());
@@ -136,8 +149,10 @@ fn add_words(dictionary: &mut Dictionary, path: &Path, text: &str, problems: &mu
     }
 }
 
-/// The words of a text that spelling checks, each with its byte range.
+/// The words of a text that spelling checks, each with its byte range. Web addresses
+/// are passed over whole.
 pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
+    let urls = web_addresses(text);
     let mut out = Vec::new();
     let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
     let mut start = None;
@@ -146,9 +161,25 @@ pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
-                token_words(text, s..i, &mut out);
+                if !urls.iter().any(|u| u.start <= s && i <= u.end) {
+                    token_words(text, s..i, &mut out);
+                }
             }
             _ => {}
+        }
+    }
+    out
+}
+
+/// Byte ranges of `http://…`, `https://…` and `www.…` addresses, to the next space.
+fn web_addresses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for marker in ["http://", "https://", "www."] {
+        for (at, _) in text.match_indices(marker) {
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| at + i);
+            out.push(at..end);
         }
     }
     out
@@ -190,10 +221,16 @@ pub fn check_field(file: &CaseFile, field: &TextField, speller: &Speller, out: &
                 (r, part)
             })
             .collect();
+        let last = parts.len().saturating_sub(1);
         let unknown: Vec<(Range<usize>, &str)> = if parts.len() > 1 {
             parts
                 .into_iter()
-                .filter(|(_, p)| p.chars().count() > 1 && !speller.knows(p))
+                .enumerate()
+                .filter(|(i, (_, p))| {
+                    let prefix = *i < last && HYPHEN_PREFIXES.contains(&p.to_lowercase().as_str());
+                    p.chars().count() > 1 && !prefix && !speller.knows(p)
+                })
+                .map(|(_, part)| part)
                 .collect()
         } else {
             parts
@@ -240,6 +277,10 @@ mod tests {
         assert_eq!(
             checked("Paget's disease, e.g. NSAIDs, a non-steroidal drug."),
             vec!["Paget", "disease", "non-steroidal", "drug"]
+        );
+        assert_eq!(
+            checked("see https://www.example.gov/abc-defg.pdf and www.xyz.org now"),
+            vec!["see", "and", "now"]
         );
     }
 
