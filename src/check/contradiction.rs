@@ -110,7 +110,7 @@ fn verdict(sentence: &str) -> Option<(Verdict, Range<usize>)> {
         }
         let after: Vec<&str> = words[at + 2..]
             .iter()
-            .take(5)
+            .take(8)
             .map(|w| w.0.as_str())
             .collect();
         let established = after
