@@ -4,6 +4,7 @@
 mod support;
 
 mod cases;
+mod check;
 mod errors;
 mod markup;
 mod output;
