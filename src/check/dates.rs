@@ -158,10 +158,11 @@ fn standalone(text: &str, range: Range<usize>) -> bool {
     let mut after = text[range.end..].chars();
     let next = after.next();
     let next2 = after.next();
-    !matches!(before, Some('/' | '-' | '.' | '#'))
-        && !before.is_some_and(|c| c.is_ascii_digit())
-        && !matches!(next, Some('/'))
-        && !(matches!(next, Some('-' | '.')) && next2.is_some_and(|c| c.is_ascii_digit()))
+    let joined_before =
+        matches!(before, Some('/' | '-' | '.' | '#')) || before.is_some_and(|c| c.is_ascii_digit());
+    let joined_after = matches!(next, Some('/'))
+        || (matches!(next, Some('-' | '.')) && next2.is_some_and(|c| c.is_ascii_digit()));
+    !joined_before && !joined_after
 }
 
 fn month_number(name: &str) -> u8 {

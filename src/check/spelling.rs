@@ -96,15 +96,13 @@ impl Speller {
 
     /// Likely corrections, best first.
     pub fn suggest(&self, word: &str) -> Vec<String> {
-        let cache = |f: &dyn Fn(&mut HashMap<String, Vec<String>>) -> Option<Vec<String>>| {
-            let mut guard = self
-                .suggestions
+        let cache = || {
+            self.suggestions
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            f(&mut guard)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
         };
-        if let Some(known) = cache(&|c| c.get(word).cloned()) {
-            return known;
+        if let Some(known) = cache().get(word) {
+            return known.clone();
         }
         // Edit-distance suggestions only: the n-gram pass walks the whole word list and
         // costs tens of milliseconds a word, too slow for hundreds of letters.
@@ -114,10 +112,7 @@ impl Speller {
             .with_ngram_suggestions(false)
             .suggest(word, &mut out);
         out.truncate(SUGGESTIONS);
-        cache(&|c| {
-            c.insert(word.to_string(), out.clone());
-            None
-        });
+        cache().insert(word.to_string(), out.clone());
         out
     }
 }

@@ -22,6 +22,9 @@ pub fn sample_case() -> Result<CaseFile, Diagnostics> {
     parse_case(Path::new("built-in sample case"), SAMPLE_CASE.to_string())
 }
 
+/// A template failure's place (file, line, column) and message.
+type FailureKey = (Option<(String, usize, usize)>, String);
+
 /// Renders every letter section against every case and reports each distinct failure
 /// once, plus stale overrides.
 pub fn check_templates(set: &TemplateSet, cases: &[&CaseFile]) -> Diagnostics {
@@ -32,8 +35,7 @@ pub fn check_templates(set: &TemplateSet, cases: &[&CaseFile]) -> Diagnostics {
         .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
         .collect();
     // A failure is the same failure whichever case shows it: key by place and message.
-    let mut seen: BTreeMap<(Option<(String, usize, usize)>, String), (Diagnostic, usize)> =
-        BTreeMap::new();
+    let mut seen: BTreeMap<FailureKey, (Diagnostic, usize)> = BTreeMap::new();
     for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
         for case in cases {
             if let Err(d) = set.render_section(section, case) {

@@ -142,8 +142,8 @@ fn speller(lists: &[PathBuf]) -> Result<Option<Speller>, Diagnostics> {
 }
 
 /// The templates, and their problems as findings. A template that does not compile is a
-/// finding (the set is then `None`); a bad setting or an unreadable folder is a usage
-/// error.
+/// finding (the others are still checked); a bad setting or an unreadable folder is a
+/// usage error.
 fn load_templates(args: &TemplateArgs) -> Result<(Option<TemplateSet>, Diagnostics), Diagnostics> {
     match TemplateSet::load(args.templates.as_deref(), &args.vars) {
         Ok(mut set) => {
@@ -151,9 +151,10 @@ fn load_templates(args: &TemplateArgs) -> Result<(Option<TemplateSet>, Diagnosti
             Ok((Some(set), warnings))
         }
         Err(problems) if problems.0.iter().any(|d| d.code == "template.error") => {
-            let dir = args.templates.as_deref();
-            let each = dir.map(|d| TemplateSet::compile_errors(d, &args.vars));
-            Ok((None, each.filter(|e| !e.is_empty()).unwrap_or(problems)))
+            match args.templates.as_deref() {
+                Some(dir) => Ok(TemplateSet::load_partial(dir, &args.vars)),
+                None => Ok((None, problems)),
+            }
         }
         Err(problems) => Err(problems),
     }

@@ -61,14 +61,15 @@ impl TemplateSet {
         compile(sources, settings, warnings, dir).map_err(Diagnostics::from)
     }
 
-    /// Every template of `dir` that fails to compile, each on its own against the
-    /// built-ins: what `check` reports when [`TemplateSet::load`] fails, so that two broken
-    /// files are two errors. Falls back to the error of the whole set when no file fails
-    /// alone (say, two overrides that include each other).
-    pub fn compile_errors(dir: &Path, vars: &[String]) -> Diagnostics {
-        let (sources, settings, _) = match read_sources(Some(dir), vars) {
+    /// For `check` when [`TemplateSet::load`] fails: every template of `dir` that fails
+    /// to compile, each tried on its own against the built-ins (so two broken files are
+    /// two errors), and the set of the overrides that do compile, so the rest can still be
+    /// checked. When no file fails alone (say, two overrides that include each other), the
+    /// error of the whole set is returned and no set.
+    pub fn load_partial(dir: &Path, vars: &[String]) -> (Option<TemplateSet>, Diagnostics) {
+        let (sources, settings, warnings) = match read_sources(Some(dir), vars) {
             Ok(read) => read,
-            Err(problems) => return problems,
+            Err(problems) => return (None, problems),
         };
         let builtins: BTreeMap<String, Source> = sources
             .iter()
@@ -76,19 +77,26 @@ impl TemplateSet {
             .map(|(n, s)| (n.clone(), s.clone()))
             .collect();
         let mut out = Diagnostics::default();
+        let mut good = builtins.clone();
         for (name, source) in sources.iter().filter(|(_, s)| s.origin != Origin::Builtin) {
             let mut alone = builtins.clone();
             alone.insert(name.clone(), source.clone());
-            if let Err(d) = compile(alone, settings.clone(), Diagnostics::default(), Some(dir)) {
-                out.push(d);
+            match compile(alone, settings.clone(), Diagnostics::default(), Some(dir)) {
+                Ok(_) => {
+                    good.insert(name.clone(), source.clone());
+                }
+                Err(d) => out.push(d),
             }
         }
-        if out.is_empty()
-            && let Err(d) = compile(sources, settings, Diagnostics::default(), Some(dir))
-        {
-            out.push(d);
+        if out.is_empty() {
+            if let Err(d) = compile(sources, settings, warnings, Some(dir)) {
+                out.push(d);
+            }
+            return (None, out);
         }
-        out
+        out.0.extend(warnings.0.iter().cloned());
+        let rest = compile(good, settings, Diagnostics::default(), Some(dir));
+        (rest.ok(), out)
     }
 
     /// Which file each template resolves to.

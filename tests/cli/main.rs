@@ -5,6 +5,8 @@ mod support;
 
 mod cases;
 mod check;
+mod check_editor;
+mod check_templates;
 mod errors;
 mod markup;
 mod output;
