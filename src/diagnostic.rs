@@ -86,6 +86,32 @@ impl Location {
     }
 }
 
+/// How many characters of context a long source line keeps on each side of the span.
+const CONTEXT: usize = 60;
+
+/// The part of a source line to print: the whole line when short, else the span with
+/// [`CONTEXT`] characters either side, cut ends marked `…`. Returns it with the span's
+/// 1-based column in it.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= 2 * CONTEXT + width {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
+    let end = (column - 1 + width + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -187,12 +213,12 @@ impl Diagnostic {
                 None => out.push('\n'),
             }
             if !loc.source_line.is_empty() || self.label.is_some() {
+                let (shown, column) = excerpt(&loc.source_line, loc.column, loc.width);
                 let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{} | {}", loc.line, loc.source_line);
-                let pad: String = loc
-                    .source_line
+                let _ = writeln!(out, "{} | {shown}", loc.line);
+                let pad: String = shown
                     .chars()
-                    .take(loc.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let carets = "^".repeat(loc.width);
@@ -289,6 +315,19 @@ mod tests {
         let loc = Location::from_span("x.toml", src, start..start + "\"José\"".len());
         assert_eq!((loc.line, loc.column, loc.width), (2, 8, 6));
         assert_eq!(loc.source_line, "näme = \"José\"");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
+        let col = line.find("target").unwrap() + 1;
+        let (shown, at) = excerpt(&line, col, 6);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            shown.chars().skip(at - 1).take(6).collect::<String>(),
+            "target"
+        );
+        assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
     }
 
     #[test]

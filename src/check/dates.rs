@@ -37,6 +37,14 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
+/// A month name with a year of five or more digits (`June 20216`): a typo, never a date.
+static LONG_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?<month>{MONTHS})\.?\s+(?:(?<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?<year>\d{{5,9}})\b"
+    ))
+    .expect("valid date pattern")
+});
+
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?<month>\d{1,2})(?<sep>[-/])(?<day>\d{1,2})[-/](?<year>\d{4}|\d{2})\b")
         .expect("valid date pattern")
@@ -85,6 +93,22 @@ pub fn find_dates(text: &str, decision_year: i32) -> Vec<WrittenDate> {
             }
             found.push(written(text, whole.range(), day_reading(year, month, day)));
         }
+    }
+    for c in LONG_YEAR.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (Ok(year), day) = (
+            c["year"].parse::<i32>(),
+            c.name("day").and_then(|d| d.as_str().parse::<u8>().ok()),
+        ) else {
+            continue;
+        };
+        let month = month_number(&c["month"]);
+        let reading = Reading::Impossible {
+            year,
+            month,
+            day: day.unwrap_or(1),
+        };
+        found.push(written(text, whole.range(), reading));
     }
     for c in MONTH_YEAR.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -198,7 +222,9 @@ pub fn check_field(file: &CaseFile, field: &TextField, out: &mut Diagnostics) {
             Reading::Impossible { year, month, .. } => (
                 "text.date-impossible",
                 format!("`{text}` in {} is not a real date", field.path),
-                if (1..=12).contains(&month) {
+                if year > 9999 {
+                    format!("the year {year} has {} digits", year.to_string().len())
+                } else if (1..=12).contains(&month) {
                     format!(
                         "{} {year} has {} days",
                         month_name(month),
@@ -207,9 +233,13 @@ pub fn check_field(file: &CaseFile, field: &TextField, out: &mut Diagnostics) {
                 } else {
                     format!("there is no month {month}")
                 },
-                "dates in the text are read month first (11/8/16 is November 8, 2016); \
-                 check the day and month"
-                    .to_string(),
+                if year > 9999 {
+                    "check the year".to_string()
+                } else {
+                    "dates in the text are read month first (11/8/16 is November 8, 2016); \
+                     check the day and month"
+                        .to_string()
+                },
             ),
             reading => {
                 let (first, last) = bounds(reading);
@@ -348,6 +378,10 @@ mod tests {
 
     #[test]
     fn knows_impossible_dates() {
+        assert!(matches!(
+            read("infarct June 20216, left")[..],
+            [(ref t, Reading::Impossible { year: 20216, .. })] if t == "June 20216"
+        ));
         assert_eq!(
             read("on 2/30/2016"),
             vec![(
