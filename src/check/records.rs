@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! [
-//! {"severity":"warning","code":"text.spelling","message":"unknown word `osteomyeltis` in items[1].rationale","file":"cases/seed-letter.toml","line":48,"column":23,"end_line":48,"end_column":35,"field":"items[1].rationale","label":"not in the dictionary","hints":["did you mean `osteomyelitis`?"],"causes":[]}
+//! {"severity":"warning","code":"text.spelling","message":"unknown word `osteomyeltis` in items[1].rationale","file":"cases/seed-letter.toml","line":42,"column":35,"end_line":42,"end_column":47,"field":"items[1].rationale","label":"not in the dictionary","hints":["did you mean `osteomyelitis`?","if it is spelled right, add it to a word list given with --words FILE"],"causes":[]}
 //! ]
 //! ```
 //!
