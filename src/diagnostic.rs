@@ -94,6 +94,7 @@ const CONTEXT: usize = 60;
 /// 1-based column in it.
 fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
     let chars: Vec<char> = line.chars().collect();
+    let column = column.clamp(1, chars.len() + 1);
     if chars.len() <= 2 * CONTEXT + width {
         return (line.to_string(), column);
     }
@@ -328,6 +329,8 @@ mod tests {
             "target"
         );
         assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
+        let (shown, at) = excerpt(&line, 10_000, 3);
+        assert!(at <= shown.chars().count() + 1);
     }
 
     #[test]

@@ -150,4 +150,13 @@ mod tests {
         assert_eq!(&src[r.file_span(2..5)], "two");
         assert!(fields[1].is_narrative() && fields[1].is_prose());
     }
+
+    #[test]
+    fn maps_positions_in_files_with_crlf_line_ends() {
+        let src = "[summary]\r\ntext = \"\"\"\r\nOne line.\r\nA wrod here.\r\n\"\"\"\r\n";
+        let fields = text_fields(src);
+        let text = &fields[0];
+        let at = text.value().find("wrod").unwrap();
+        assert_eq!(&src[text.file_span(at..at + 4)], "wrod");
+    }
 }
