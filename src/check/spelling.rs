@@ -111,6 +111,11 @@ impl Speller {
             .suggester()
             .with_ngram_suggestions(false)
             .suggest(word, &mut out);
+        // A word split in two helps only when both halves are real words, not
+        // fragments: keep `false positive`, drop `In discriminant` and `Tram dol`.
+        out.retain(|s| {
+            s.split([' ', '-']).all(|part| part.chars().count() >= 4) || !s.contains([' ', '-'])
+        });
         out.truncate(SUGGESTIONS);
         cache().insert(word.to_string(), out.clone());
         out
