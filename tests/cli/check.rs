@@ -53,9 +53,11 @@ fn dates_in_the_text_after_the_decision_before_1900_before_the_injury_or_impossi
         .stderr_has("`Mar 3, 1899` in summary.text is before 1900")
         .stderr_has("`5/3/98` in summary.text is before the date of injury")
         .stderr_has("--> tests/fixtures/check/dates.toml:20:26")
+        .stderr_has("`June 20216` in summary.text is not a real date")
+        .stderr_has("the year 20216 has 5 digits")
         .stderr_has("`12/20/2016` in items[1].rationale is after the decision date")
         .stderr_has("--> tests/fixtures/check/dates.toml:27:24")
-        .stderr_has("checked 1 case: 0 errors, 5 warnings");
+        .stderr_has("checked 1 case: 0 errors, 6 warnings");
     // The dates inside the case's own span, the dose, the pain score: nothing said.
     for quiet in ["10-03-2016", "11/8/16", "2016-11-20", "6-8/10", "10/325"] {
         assert!(!r.stderr.contains(&format!("`{quiet}`")), "{quiet}");
