@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Command::Templates(c) => cli::templates::run(c),
         Command::Schema => cli::schema::run(),
         Command::Completions(a) => cli::completions::run(a),
-        Command::Man => cli::man::run(),
+        Command::Man(a) => cli::man::run(a),
     };
     ExitCode::from(status as u8)
 }

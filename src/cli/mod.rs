@@ -59,8 +59,8 @@ pub enum Command {
     Schema,
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
-    /// Print the manual page (roff): `imr-letters man | man -l -`.
-    Man,
+    /// Print a manual page (roff): `imr-letters man check | man -l -`.
+    Man(man::ManArgs),
 }
 
 /// Template options shared by every command that renders.

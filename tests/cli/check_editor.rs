@@ -90,11 +90,41 @@ fn completions_for_each_shell() {
 }
 
 #[test]
-fn the_committed_man_page_is_what_the_binary_prints() {
+fn the_committed_man_pages_are_what_the_binary_prints() {
     let r = run(&["man"]);
     r.success()
         .stdout_has(".TH imr-letters 1")
-        .stdout_has("check")
-        .stdout_has("completions");
+        .stdout_has("imr\\-letters\\-check(1)");
     committed_equals("man/imr-letters.1", &r.stdout);
+    let mut expected = vec!["imr-letters.1".to_string()];
+    for page in [
+        "render",
+        "check",
+        "templates",
+        "templates-list",
+        "templates-export",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        let r = run(&["man", page]);
+        r.success().stdout_has(&format!(".TH imr-letters-{page} 1"));
+        let file = format!("imr-letters-{page}.1");
+        committed_equals(&format!("man/{file}"), &r.stdout);
+        expected.push(file);
+    }
+    run(&["man", "check"]).stdout_has("deny\\-warnings");
+    let mut committed: Vec<String> = std::fs::read_dir(root().join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    committed.sort();
+    expected.sort();
+    assert_eq!(
+        committed, expected,
+        "man/ holds exactly the generated pages"
+    );
+    run(&["man", "nope"])
+        .status(2)
+        .stderr_has("no manual page `imr-letters-nope.1`");
 }
