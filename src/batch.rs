@@ -136,8 +136,15 @@ pub fn render_to_folder(
 ) -> Vec<CaseOutcome> {
     let mut outcomes = Vec::with_capacity(inputs.len());
     let writers = writers_for(formats, &renderer.layout.fonts);
-    let mut loaded: Vec<(PathBuf, Result<CaseFile, Diagnostics>)> =
-        inputs.iter().map(|p| (p.clone(), load_case(p))).collect();
+    let mut loaded: Vec<(PathBuf, Result<CaseFile, Diagnostics>)> = inputs
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                load_case(p).and_then(crate::check::vet_for_render),
+            )
+        })
+        .collect();
     // Two cases that would write the same file: both refused before anything is written.
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, (_, c)) in loaded.iter().enumerate() {

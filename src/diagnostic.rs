@@ -38,6 +38,10 @@ pub struct Location {
     pub source_line: String,
     /// How many characters of `source_line` the caret underlines (at least 1).
     pub width: usize,
+    /// 1-based line and column just past the end of the span (equal to the start for a
+    /// point): where an editor's underline ends.
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 impl Location {
@@ -53,12 +57,17 @@ impl Location {
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
         let width = source[start..end.min(line_end)].chars().count().max(1);
+        let end_line = line + source[start..end].matches('\n').count();
+        let end_line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
+        let end_column = source[end_line_start..end].chars().count() + 1;
         Location {
             file: file.to_string(),
             line,
             column,
             source_line: source_line.to_string(),
             width,
+            end_line,
+            end_column,
         }
     }
 
@@ -71,8 +80,37 @@ impl Location {
             column,
             source_line: source_line.to_string(),
             width: width.max(1),
+            end_line: line,
+            end_column: column + width.max(1),
         }
     }
+}
+
+/// How many characters of context a long source line keeps on each side of the span.
+const CONTEXT: usize = 60;
+
+/// The part of a source line to print: the whole line when short, else the span with
+/// [`CONTEXT`] characters either side, cut ends marked `…`. Returns it with the span's
+/// 1-based column in it.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.clamp(1, chars.len() + 1);
+    if chars.len() <= 2 * CONTEXT + width {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
+    let end = (column - 1 + width + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -98,6 +136,8 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
     /// A machine-readable kind, e.g. `case.date-order`.
     pub code: &'static str,
+    /// The key path the problem is in, e.g. `items[2].rationale`, when there is one.
+    pub field: Option<String>,
 }
 
 impl Diagnostic {
@@ -110,6 +150,7 @@ impl Diagnostic {
             causes: Vec::new(),
             hints: Vec::new(),
             code,
+            field: None,
         }
     }
 
@@ -132,6 +173,12 @@ impl Diagnostic {
             source,
             span,
         ))
+    }
+
+    /// Names the key path the problem is in.
+    pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = Some(field.into());
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -159,14 +206,20 @@ impl Diagnostic {
         let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
         if let Some(loc) = &self.location {
             let gutter = " ".repeat(loc.line.to_string().len());
-            let _ = writeln!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            let _ = write!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            match &self.field {
+                Some(field) => {
+                    let _ = writeln!(out, " ({field})");
+                }
+                None => out.push('\n'),
+            }
             if !loc.source_line.is_empty() || self.label.is_some() {
+                let (shown, column) = excerpt(&loc.source_line, loc.column, loc.width);
                 let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{} | {}", loc.line, loc.source_line);
-                let pad: String = loc
-                    .source_line
+                let _ = writeln!(out, "{} | {shown}", loc.line);
+                let pad: String = shown
                     .chars()
-                    .take(loc.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let carets = "^".repeat(loc.width);
@@ -179,8 +232,13 @@ impl Diagnostic {
                     }
                 }
             }
-        } else if let Some(label) = &self.label {
-            let _ = writeln!(out, "  = {label}");
+        } else {
+            if let Some(field) = &self.field {
+                let _ = writeln!(out, "  = in: {field}");
+            }
+            if let Some(label) = &self.label {
+                let _ = writeln!(out, "  = {label}");
+            }
         }
         for cause in &self.causes {
             for (i, line) in cause.lines().enumerate() {
@@ -258,6 +316,21 @@ mod tests {
         let loc = Location::from_span("x.toml", src, start..start + "\"José\"".len());
         assert_eq!((loc.line, loc.column, loc.width), (2, 8, 6));
         assert_eq!(loc.source_line, "näme = \"José\"");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
+        let col = line.find("target").unwrap() + 1;
+        let (shown, at) = excerpt(&line, col, 6);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            shown.chars().skip(at - 1).take(6).collect::<String>(),
+            "target"
+        );
+        assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
+        let (shown, at) = excerpt(&line, 10_000, 3);
+        assert!(at <= shown.chars().count() + 1);
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
 //!    going past a bad case.
 //!
-//! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
+//! [`letter::Renderer`] ties steps 2–4 together for one case; [`check`] holds the checks a
+//! case and a template folder pass before a letter goes out (dates in the text, spelling,
+//! party names, contradictions; `render` runs them first); [`diagnostic`] is the one
 //! error type every step reports with; [`cli`] holds the commands.
 
 // Every step reports with the one rich Diagnostic (location, labels, causes, hints);
@@ -26,6 +28,7 @@
 
 pub mod batch;
 pub mod case;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;

@@ -11,6 +11,9 @@ fn main() -> ExitCode {
         Command::Render(a) => cli::render::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Templates(c) => cli::templates::run(c),
+        Command::Schema => cli::schema::run(),
+        Command::Completions(a) => cli::completions::run(a),
+        Command::Man(a) => cli::man::run(a),
     };
     ExitCode::from(status as u8)
 }

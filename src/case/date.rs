@@ -139,6 +139,22 @@ impl<'de> Deserialize<'de> for CalendarDate {
     }
 }
 
+/// In JSON Schema terms (as Taplo-based editors read TOML): a date, `YYYY-MM-DD`. The
+/// loader also requires it written as a TOML date, without quotes.
+impl schemars::JsonSchema for CalendarDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CalendarDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A calendar date written as a TOML date without quotes, such as 2016-12-30."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,11 @@ impl CaseFile {
 
 /// Reads, parses and validates a case file.
 pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
+    parse_case(path, read_case_text(path)?)
+}
+
+/// Reads a case file's text, refusing what is not UTF-8.
+pub fn read_case_text(path: &Path) -> Result<String, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             "case.read",
@@ -58,11 +63,22 @@ pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
             );
         }
     };
-    parse_case(path, source)
+    Ok(source)
 }
 
 /// Parses and validates the text of a case file; `path` names it in diagnostics.
 pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
+    let file = parse_case_unvalidated(path, source)?;
+    let problems = validate_case(&file);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(file)
+}
+
+/// Parses the text of a case file into its structure without applying the format's rules
+/// ([`validate_case`]): for `check`, which reports those rules' breaches beside its own.
+pub fn parse_case_unvalidated(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
     let source = match is_nfc_quick(source.chars()) {
         unicode_normalization::IsNormalized::Yes => source,
         _ => source.nfc().collect(),
@@ -71,16 +87,11 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
         Ok(case) => case,
         Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
     };
-    let file = CaseFile {
+    Ok(CaseFile {
         path: path.to_path_buf(),
         source,
         case,
-    };
-    let problems = validate_case(&file);
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    Ok(file)
+    })
 }
 
 fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic {

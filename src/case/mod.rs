@@ -13,30 +13,34 @@ pub mod load;
 pub mod text;
 pub mod validate;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 pub use serde_spanned::Spanned;
 
 pub use date::CalendarDate;
-pub use load::{CaseFile, load_case, parse_case};
+pub use load::{CaseFile, load_case, parse_case, parse_case_unvalidated, read_case_text};
 
 /// One case, as written in its file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    /// IMR case number; also the output file name.
+    /// IMR case number; also the output file name. Real ones look like "CM16-0247624".
+    #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$"))]
     pub case_number: Spanned<String>,
     #[serde(default)]
     pub priority: Priority,
     pub dates: Dates,
     pub reviewer: Reviewer,
     pub summary: Summary,
+    /// The disputed items, in letter order.
+    #[schemars(with = "Vec<Item>", length(min = 1))]
     pub items: Spanned<Vec<Item>>,
     /// Who the notice is mailed to; never printed in the public letter.
     #[serde(default)]
     pub parties: Option<Parties>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
     #[default]
@@ -53,13 +57,18 @@ impl Priority {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dates {
+    #[schemars(with = "CalendarDate")]
     pub assigned: Spanned<CalendarDate>,
+    #[schemars(with = "CalendarDate")]
     pub injury: Spanned<CalendarDate>,
+    #[schemars(with = "CalendarDate")]
     pub decision: Spanned<CalendarDate>,
+    #[schemars(with = "CalendarDate")]
     pub ur_denial: Spanned<CalendarDate>,
+    #[schemars(with = "CalendarDate")]
     pub application_received: Spanned<CalendarDate>,
 }
 
@@ -77,25 +86,30 @@ impl Dates {
 }
 
 /// The expert reviewer's qualifications; a reviewer's name never appears.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reviewer {
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub licensure: Spanned<Vec<String>>,
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub specialties: Spanned<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
 }
 
 /// One disputed item or service.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
+    #[schemars(with = "String")]
     pub request: Spanned<String>,
     pub decision: Decision,
+    #[schemars(with = "String")]
     pub rationale: Spanned<String>,
     #[serde(default)]
     pub claims_administrator: Option<GuidelineBasis>,
@@ -107,10 +121,11 @@ pub struct Item {
     pub opioid_taper_advisory: Option<AdvisoryPerson>,
     /// Escape hatch: the item line before `: Upheld`, verbatim.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub heading: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// The denial stands: not medically necessary.
@@ -129,7 +144,7 @@ impl Decision {
 }
 
 /// What a decision relied on.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuidelineBasis {
     #[serde(default)]
@@ -141,7 +156,7 @@ pub struct GuidelineBasis {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MtusPart {
     pub guideline: String,
@@ -151,7 +166,7 @@ pub struct MtusPart {
 }
 
 /// A UR decision that modified the request.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modified {
     pub original: String,
@@ -159,7 +174,7 @@ pub struct Modified {
 }
 
 /// Whom the opioid tapering advisory addresses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum AdvisoryPerson {
     #[serde(rename = "patient")]
     Patient,
@@ -177,12 +192,14 @@ impl AdvisoryPerson {
 }
 
 /// The parties of the mailed notice. Kept out of the public letter.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parties {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub claim_number: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub adj_number: Option<Spanned<String>>,
     #[serde(default)]
     pub employee: Option<Party>,
@@ -196,9 +213,10 @@ pub struct Parties {
     pub attorney: Option<Party>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     #[serde(default)]
     pub address: Vec<String>,

@@ -34,6 +34,7 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                 format!("case number `{number}` cannot name an output file"),
                 case.case_number.span(),
             )
+            .field("case_number")
             .label("expected letters, digits, `.`, `_` or `-`, not starting with `.`")
             .hint("real IMR case numbers look like \"CM16-0247624\""),
         );
@@ -53,6 +54,7 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                     ),
                     later.span(),
                 )
+                .field(format!("dates.{later_key}"))
                 .label(format!("expected a date on or after {earlier_key}, {}", earlier.get_ref()))
                 .hint("the dates fall in order: injury ≤ ur_denial ≤ application_received ≤ assigned ≤ decision"),
             );
@@ -123,6 +125,7 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                     format!("items[{n}].request holds more than one paragraph"),
                     item.request.span(),
                 )
+                .field(format!("items[{n}].request"))
                 .label("expected one line of text"),
             );
         }
@@ -147,6 +150,7 @@ fn non_empty_list(
         out.push(
             Diagnostic::error("case.empty", message)
                 .at_span(&file.path, &file.source, list.span())
+                .field(key)
                 .label(format!("expected one or more entries, each {what}")),
         );
     }
@@ -163,6 +167,7 @@ fn non_empty_text(
         out.push(
             Diagnostic::error("case.empty", format!("{key} is empty"))
                 .at_span(&file.path, &file.source, value.span())
+                .field(key)
                 .label(format!("expected {what}")),
         );
     }

@@ -3,7 +3,10 @@
 //! its own report; `main` only dispatches.
 
 pub mod check;
+pub mod completions;
+pub mod man;
 pub mod render;
+pub mod schema;
 pub mod templates;
 
 use std::path::PathBuf;
@@ -25,7 +28,7 @@ pub enum Status {
 }
 
 /// California workers' compensation IMR Final Determination letters from TOML case files
-/// and Tera templates, as plain text.
+/// and Tera templates, as plain text or PDF.
 #[derive(Debug, Parser)]
 #[command(name = "imr-letters", version, about, max_term_width = 100)]
 pub struct Cli {
@@ -40,11 +43,24 @@ pub enum Command {
     /// One case without --out prints its letter on stdout; otherwise each case becomes
     /// DIR/<case_number>.<ext>.
     Render(render::RenderArgs),
-    /// Check case files without writing anything.
+    /// Check case files and templates, reporting every problem in one pass.
+    ///
+    /// Case files: the format's rules, dates written in the text (after the decision,
+    /// before 1900, before the injury, impossible), spelling, party names in the printed
+    /// text, rationales that contradict their decision, empty paragraphs, case number
+    /// shape, one case number in two files. Templates: each compiles and renders against
+    /// the cases (or a built-in sample case); stale exported overrides. Exit status 1 on
+    /// errors (or on warnings with --deny-warnings), 2 on usage errors.
     Check(check::CheckArgs),
     /// List or export the letter templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
+    /// Print the JSON Schema of the case format (for editors: `#:schema` in a case file).
+    Schema,
+    /// Print a shell completion script.
+    Completions(completions::CompletionsArgs),
+    /// Print a manual page (roff): `imr-letters man check | man -l -`.
+    Man(man::ManArgs),
 }
 
 /// Template options shared by every command that renders.

@@ -106,7 +106,9 @@ fn render_one_to_stdout(
     formats: &[Format],
     measuring: Measuring,
 ) -> Status {
-    let result = load_case(input).and_then(|case| render_case(renderer, &case, formats, measuring));
+    let result = load_case(input)
+        .and_then(crate::check::vet_for_render)
+        .and_then(|case| render_case(renderer, &case, formats, measuring));
     match result {
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();

@@ -57,80 +57,46 @@ pub struct RenderedSection {
 impl TemplateSet {
     /// Loads the built-ins, the overrides in `dir` and its settings, then `vars`.
     pub fn load(dir: Option<&Path>, vars: &[String]) -> Result<TemplateSet, Diagnostics> {
-        let mut settings = Settings::default();
-        let mut warnings = Diagnostics::default();
-        let mut sources = BTreeMap::new();
-        for s in SECTIONS {
-            let text = drop_final_newline(s.builtin).to_string();
-            sources.insert(
-                format!("{BUILTIN_PREFIX}{}", s.file),
-                Source {
-                    origin: Origin::Builtin,
-                    text,
-                },
-            );
-        }
-        if let Some(dir) = dir {
-            settings.base_dir = Some(dir.to_path_buf());
-            for (name, path) in folder_files(dir)? {
-                if name == SETTINGS_FILE {
-                    let text = read_text(&path)?;
-                    settings.apply_file(&path, &text)?;
-                } else if section::find_section(&name).is_some() {
-                    let text = drop_final_newline(&read_text(&path)?).to_string();
-                    sources.insert(
-                        name,
-                        Source {
-                            origin: Origin::File(path),
-                            text,
-                        },
-                    );
-                } else if !name.starts_with('.') {
-                    let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
-                    warnings.push(
-                        Diagnostic::warning(
-                            "template.stray",
-                            format!("`{}` matches no template and is ignored", path.display()),
-                        )
-                        .hint(format!(
-                            "the templates are: {}, and {SETTINGS_FILE}",
-                            known.join(", ")
-                        )),
-                    );
+        let (sources, settings, warnings) = read_sources(dir, vars)?;
+        compile(sources, settings, warnings, dir).map_err(Diagnostics::from)
+    }
+
+    /// For `check` when [`TemplateSet::load`] fails: every template of `dir` that fails
+    /// to compile, each tried on its own against the built-ins (so two broken files are
+    /// two errors), and the set of the overrides that do compile, so the rest can still be
+    /// checked. When no file fails alone (say, two overrides that include each other), the
+    /// error of the whole set is returned and no set.
+    pub fn load_partial(dir: &Path, vars: &[String]) -> (Option<TemplateSet>, Diagnostics) {
+        let (sources, settings, warnings) = match read_sources(Some(dir), vars) {
+            Ok(read) => read,
+            Err(problems) => return (None, problems),
+        };
+        let builtins: BTreeMap<String, Source> = sources
+            .iter()
+            .filter(|(_, s)| s.origin == Origin::Builtin)
+            .map(|(n, s)| (n.clone(), s.clone()))
+            .collect();
+        let mut out = Diagnostics::default();
+        let mut good = builtins.clone();
+        for (name, source) in sources.iter().filter(|(_, s)| s.origin != Origin::Builtin) {
+            let mut alone = builtins.clone();
+            alone.insert(name.clone(), source.clone());
+            match compile(alone, settings.clone(), Diagnostics::default(), Some(dir)) {
+                Ok(_) => {
+                    good.insert(name.clone(), source.clone());
                 }
+                Err(d) => out.push(d),
             }
         }
-        settings.apply_vars(vars)?;
-
-        let mut tera = Tera::new();
-        tera.set_fallback_prefixes([BUILTIN_PREFIX])
-            .map_err(|e| Diagnostic::error("template.engine", e.to_string()))?;
-        tera.autoescape_on([".md"]);
-        tera.set_escape_fn(filters::escape_markup);
-        filters::register_filters(&mut tera, settings.text("date_format").to_string());
-        let mut set = TemplateSet {
-            tera,
-            sources,
-            settings,
-            warnings,
-            dir: dir.map(Path::to_path_buf),
-        };
-        let all: Vec<(String, String)> = set
-            .sources
-            .iter()
-            .map(|(n, s)| (n.clone(), s.text.clone()))
-            .collect();
-        if let Err(e) = set.tera.add_raw_templates(all) {
-            return Err(set
-                .engine_diagnostic(&e, "failed to compile the templates")
-                .into());
+        if out.is_empty() {
+            if let Err(d) = compile(sources, settings, warnings, Some(dir)) {
+                out.push(d);
+            }
+            return (None, out);
         }
-        let mut globals = BTreeMap::new();
-        globals.insert("settings", set.settings.as_map());
-        for (k, v) in globals {
-            set.tera.global_context().insert(k, v);
-        }
-        Ok(set)
+        out.0.extend(warnings.0.iter().cloned());
+        let rest = compile(good, settings, Diagnostics::default(), Some(dir));
+        (rest.ok(), out)
     }
 
     /// Which file each template resolves to.
@@ -154,19 +120,45 @@ impl TemplateSet {
 
     /// Renders every letter section of a case, in letter order.
     pub fn render_letter(&self, case: &CaseFile) -> Result<Vec<RenderedSection>, Diagnostics> {
-        let context = Context::from_serialize(&LetterContext::new(&case.case)).map_err(|e| {
-            Diagnostic::error("template.context", "failed to build the template context")
-                .cause(e.to_string())
-        })?;
+        let context = letter_context(case)?;
         let mut out = Vec::with_capacity(SECTIONS.len());
         for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
-            let markup = self.tera.render(section.file, &context).map_err(|e| {
-                self.engine_diagnostic(&e, &format!("failed to render section `{}`", section.file))
-                    .cause(format!("while rendering case `{}`", case.path.display()))
-            })?;
+            let markup = self.render_with(section, case, &context)?;
             out.push(RenderedSection { section, markup });
         }
         Ok(out)
+    }
+
+    /// Renders one letter section of a case.
+    pub fn render_section(
+        &self,
+        section: &'static Section,
+        case: &CaseFile,
+    ) -> Result<String, Diagnostic> {
+        self.render_with(section, case, &letter_context(case)?)
+    }
+
+    fn render_with(
+        &self,
+        section: &'static Section,
+        case: &CaseFile,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        self.tera.render(section.file, context).map_err(|e| {
+            self.engine_diagnostic(&e, &format!("failed to render section `{}`", section.file))
+                .cause(format!("while rendering case `{}`", case.path.display()))
+        })
+    }
+
+    /// The templates read from the template folder: (template name, file, text).
+    pub fn overrides(&self) -> Vec<(&str, &Path, &str)> {
+        self.sources
+            .iter()
+            .filter_map(|(name, s)| match &s.origin {
+                Origin::File(path) => Some((name.as_str(), path.as_path(), s.text.as_str())),
+                Origin::Builtin => None,
+            })
+            .collect()
     }
 
     /// Where a template name points, for messages: a path, or the built-in's name.
@@ -226,6 +218,100 @@ impl TemplateSet {
         }
         d
     }
+}
+
+fn letter_context(case: &CaseFile) -> Result<Context, Diagnostic> {
+    Context::from_serialize(&LetterContext::new(&case.case)).map_err(|e| {
+        Diagnostic::error("template.context", "failed to build the template context")
+            .cause(e.to_string())
+    })
+}
+
+type Read = (BTreeMap<String, Source>, Settings, Diagnostics);
+
+/// The built-ins, the overrides in `dir`, and the settings with `vars` applied.
+fn read_sources(dir: Option<&Path>, vars: &[String]) -> Result<Read, Diagnostics> {
+    let mut settings = Settings::default();
+    let mut warnings = Diagnostics::default();
+    let mut sources = BTreeMap::new();
+    for s in SECTIONS {
+        let text = drop_final_newline(s.builtin).to_string();
+        sources.insert(
+            format!("{BUILTIN_PREFIX}{}", s.file),
+            Source {
+                origin: Origin::Builtin,
+                text,
+            },
+        );
+    }
+    if let Some(dir) = dir {
+        settings.base_dir = Some(dir.to_path_buf());
+        for (name, path) in folder_files(dir)? {
+            if name == SETTINGS_FILE {
+                let text = read_text(&path)?;
+                settings.apply_file(&path, &text)?;
+            } else if section::find_section(&name).is_some() {
+                let text = drop_final_newline(&read_text(&path)?).to_string();
+                sources.insert(
+                    name,
+                    Source {
+                        origin: Origin::File(path),
+                        text,
+                    },
+                );
+            } else if !name.starts_with('.') {
+                let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
+                warnings.push(
+                    Diagnostic::warning(
+                        "template.stray",
+                        format!("`{}` matches no template and is ignored", path.display()),
+                    )
+                    .hint(format!(
+                        "the templates are: {}, and {SETTINGS_FILE}",
+                        known.join(", ")
+                    )),
+                );
+            }
+        }
+    }
+    settings.apply_vars(vars)?;
+    Ok((sources, settings, warnings))
+}
+
+/// Compiles the templates into a set.
+fn compile(
+    sources: BTreeMap<String, Source>,
+    settings: Settings,
+    warnings: Diagnostics,
+    dir: Option<&Path>,
+) -> Result<TemplateSet, Diagnostic> {
+    let mut tera = Tera::new();
+    tera.set_fallback_prefixes([BUILTIN_PREFIX])
+        .map_err(|e| Diagnostic::error("template.engine", e.to_string()))?;
+    tera.autoescape_on([".md"]);
+    tera.set_escape_fn(filters::escape_markup);
+    filters::register_filters(&mut tera, settings.text("date_format").to_string());
+    let mut set = TemplateSet {
+        tera,
+        sources,
+        settings,
+        warnings,
+        dir: dir.map(Path::to_path_buf),
+    };
+    let all: Vec<(String, String)> = set
+        .sources
+        .iter()
+        .map(|(n, s)| (n.clone(), s.text.clone()))
+        .collect();
+    if let Err(e) = set.tera.add_raw_templates(all) {
+        return Err(set.engine_diagnostic(&e, "failed to compile the templates"));
+    }
+    let mut globals = BTreeMap::new();
+    globals.insert("settings", set.settings.as_map());
+    for (k, v) in globals {
+        set.tera.global_context().insert(k, v);
+    }
+    Ok(set)
 }
 
 fn drop_final_newline(text: &str) -> &str {

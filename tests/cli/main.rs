@@ -4,6 +4,9 @@
 mod support;
 
 mod cases;
+mod check;
+mod check_editor;
+mod check_templates;
 mod decorations;
 mod errors;
 mod markup;

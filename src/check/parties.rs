@@ -1,0 +1,168 @@
+//! The public letter never names the parties: a party's name, or the claim or ADJ
+//! number, written in the summary, a rationale or any other printed text would be
+//! published. Each occurrence is a warning at the text.
+
+use super::fields::TextField;
+use crate::case::CaseFile;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Credentials and suffixes that are not part of the name a reader would recognise.
+const SUFFIXES: &[&str] = &[
+    "md", "m.d.", "do", "d.o.", "dc", "d.c.", "phd", "ph.d.", "esq", "esq.", "jr", "jr.", "sr",
+    "sr.", "ii", "iii", "iv", "np", "pa", "pa-c", "rn", "inc", "inc.", "llc", "llp", "corp",
+    "corp.", "co", "co.",
+];
+
+/// One thing that must not appear, and what it is.
+struct Secret {
+    needle: String,
+    what: String,
+    /// Match only with the case as written (a surname), not in any case.
+    exact_case: bool,
+}
+
+fn secrets(file: &CaseFile) -> Vec<Secret> {
+    let Some(parties) = &file.case.parties else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (what, number) in [
+        ("the claim number", &parties.claim_number),
+        ("the ADJ number", &parties.adj_number),
+    ] {
+        if let Some(n) = number {
+            let n = n.get_ref().trim();
+            if n.chars().count() >= 4 {
+                out.push(Secret {
+                    needle: n.to_string(),
+                    what: what.to_string(),
+                    exact_case: false,
+                });
+            }
+        }
+    }
+    for (role, party) in parties.named() {
+        let name = collapse(party.name.get_ref());
+        if name.chars().count() < 3 {
+            continue;
+        }
+        let role = role.replace('_', " ");
+        out.push(Secret {
+            needle: name.clone(),
+            what: format!("the {role}'s name"),
+            exact_case: false,
+        });
+        // A person's surname alone names them too.
+        if matches!(
+            role.as_str(),
+            "employee" | "requesting provider" | "attorney"
+        ) {
+            let words: Vec<&str> = name
+                .split([' ', ','])
+                .filter(|w| !w.is_empty() && !SUFFIXES.contains(&w.to_lowercase().as_str()))
+                .collect();
+            if let Some(surname) = words.last().filter(|_| words.len() > 1)
+                && surname.chars().count() >= 3
+                && surname.chars().next().is_some_and(char::is_uppercase)
+            {
+                out.push(Secret {
+                    needle: surname.to_string(),
+                    what: format!("the {role}'s surname"),
+                    exact_case: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Byte ranges of whole-word occurrences of `needle` in `text`, white space matching any
+/// run of white space.
+fn occurrences(text: &str, needle: &str, exact_case: bool) -> Vec<std::ops::Range<usize>> {
+    let fold = |c: char| {
+        if exact_case {
+            c
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    };
+    let target: Vec<char> = needle.chars().map(fold).collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary_before = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        let (mut j, mut k) = (i, 0);
+        while boundary_before && k < target.len() && j < chars.len() {
+            if target[k] == ' ' && chars[j].1.is_whitespace() {
+                while j < chars.len() && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                k += 1;
+            } else if fold(chars[j].1) == target[k] {
+                j += 1;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let boundary_after = j >= chars.len() || !chars[j].1.is_alphanumeric();
+        if boundary_before && k == target.len() && boundary_after {
+            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            out.push(chars[i].0..end);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Warnings for party names and numbers in the text the letter prints.
+pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
+    let secrets = secrets(file);
+    if secrets.is_empty() {
+        return;
+    }
+    for field in fields.iter().filter(|f| f.is_prose()) {
+        let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
+        for secret in &secrets {
+            for range in occurrences(field.value(), &secret.needle, secret.exact_case) {
+                if reported
+                    .iter()
+                    .any(|r| r.start <= range.start && range.end <= r.end)
+                {
+                    continue;
+                }
+                reported.push(range.clone());
+                out.push(field.point(
+                    file,
+                    range,
+                    Diagnostic::warning(
+                        "text.party-named",
+                        format!("{} appears in {}", secret.what, field.path),
+                    )
+                    .label("the public letter must not name the parties")
+                    .hint("the letter is published; refer to the person by role (\"the injured worker\", \"the treating physician\")"),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_words_across_line_breaks() {
+        let text = "seen by Dr. Jane\n  Roe on 1/2/16; Roenick is someone else; ROE";
+        assert_eq!(occurrences(text, "Jane Roe", false), vec![12..22]);
+        assert_eq!(occurrences(text, "Roe", true).len(), 1);
+        assert_eq!(occurrences(text, "Roe", false).len(), 2);
+    }
+}
