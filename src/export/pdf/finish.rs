@@ -56,14 +56,32 @@ pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagn
         .insert(info_id, Object::Dictionary(info_dictionary(info)));
     compress(&mut lo);
 
-    lo.trailer.remove(b"ID");
+    // The /ID is a hash of the file: written once with a placeholder of the same length,
+    // which the hash of those bytes then replaces in place.
+    let placeholder = Object::String(vec![0; 16], StringFormat::Hexadecimal);
+    lo.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     let mut bytes = Vec::with_capacity(64 * 1024);
     save(&mut lo, &mut bytes)?;
     let digest = Sha256::digest(&bytes);
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    bytes.clear();
-    save(&mut lo, &mut bytes)?;
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
+    // the trailer is last: replace the placeholders there
+    let needle = [b'0'; 32];
+    let tail = bytes.len().saturating_sub(512);
+    let mut replaced = 0;
+    let mut i = tail;
+    while i + 32 <= bytes.len() {
+        if bytes[i..i + 32] == needle {
+            bytes[i..i + 32].copy_from_slice(hex.as_bytes());
+            replaced += 1;
+            i += 32;
+        } else {
+            i += 1;
+        }
+    }
+    if replaced != 2 {
+        return Err(Diagnostic::error("pdf.write", "the PDF trailer has no /ID to set"));
+    }
     Ok(bytes)
 }
 
