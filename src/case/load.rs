@@ -39,6 +39,11 @@ pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
         )
         .cause(e.to_string())
     })?;
+    case_from_bytes(path, bytes)
+}
+
+/// Parses and validates the bytes of a case file; `path` names it in diagnostics.
+pub fn case_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<CaseFile, Diagnostics> {
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {

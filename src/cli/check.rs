@@ -21,8 +21,10 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> Status {
-    let prepared = collect_cases(&args.paths)
-        .and_then(|inputs| Ok((inputs, Renderer::new(args.template.load()?)?)));
+    let prepared = collect_cases(&args.paths, None).and_then(|inputs| {
+        report(&inputs.warnings);
+        Ok((inputs, Renderer::new(args.template.load()?)?))
+    });
     let (inputs, renderer) = match prepared {
         Ok(p) => p,
         Err(problems) => {
@@ -33,8 +35,8 @@ pub fn run(args: &CheckArgs) -> Status {
     let mut errors = 0;
     let mut warnings = 0;
     let mut bad_cases = 0;
-    for input in &inputs {
-        let problems: Diagnostics = match load_case(input) {
+    for input in inputs.paths() {
+        let problems: Diagnostics = match load_case(&input) {
             Ok(case) => match renderer.document(&case) {
                 Ok(_) => Diagnostics::default(),
                 Err(p) => p,

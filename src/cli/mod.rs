@@ -3,6 +3,7 @@
 //! its own report; `main` only dispatches.
 
 pub mod check;
+pub mod progress;
 pub mod render;
 pub mod templates;
 

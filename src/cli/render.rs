@@ -1,12 +1,16 @@
-//! `imr-letters render`: case files to letters.
+//! `imr-letters render`: case files to letters, one to stdout or many into a folder.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::Args;
 
+use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
-use crate::batch::{collect_cases, render_case, render_to_folder};
+use crate::batch::{
+    Batch, CaseList, NamePattern, ReportWriter, Shard, collect_cases, render_case, writers_for,
+};
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::Format;
@@ -21,22 +25,48 @@ pub struct RenderArgs {
     /// Output formats, comma-separated (text, pdf).
     #[arg(long, default_value = "text", value_name = "FORMATS")]
     pub format: String,
-    /// Write each case to DIR/<case_number>.<ext> (the folder is created if missing).
+    /// Write each case to DIR/<name>.<ext> (the folder is created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Output file name pattern over case fields, e.g. '{case_number}-{decision_date}'.
+    #[arg(long, value_name = "PATTERN", default_value = crate::batch::DEFAULT_PATTERN)]
+    pub name: String,
     /// Plain text: re-wrap paragraphs at N columns, or `none` for one line per paragraph.
     /// Either way the text is one continuous page.
     #[arg(long, value_name = "N|none")]
     pub wrap: Option<String>,
+    /// Worker threads (default: every core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Render every case, even those whose outputs are already current.
+    #[arg(long)]
+    pub force: bool,
+    /// Write a JSON report: one record per case, in input order.
+    #[arg(long, value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+    /// Render only the K-th of N shares of the cases (by a hash of each file name).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     #[command(flatten)]
     pub template: TemplateArgs,
 }
 
+/// What a run needs, once the arguments are checked.
+struct Prepared {
+    renderer: Renderer,
+    cases: CaseList,
+    formats: Vec<Format>,
+    measuring: Measuring,
+    names: NamePattern,
+    shard: Option<Shard>,
+    jobs: usize,
+}
+
 pub fn run(args: &RenderArgs) -> Status {
     match prepare(args) {
-        Ok((renderer, inputs, formats, measuring)) => match &args.out {
-            None => render_one_to_stdout(&renderer, &inputs[0], &formats, measuring),
-            Some(out) => render_folder(&renderer, &inputs, &formats, measuring, out),
+        Ok(p) => match &args.out {
+            None => render_one_to_stdout(&p, &p.cases.path(0)),
+            Some(out) => render_folder(args, &p, out),
         },
         Err(problems) => {
             report(&problems);
@@ -45,7 +75,9 @@ pub fn run(args: &RenderArgs) -> Status {
     }
 }
 
-type Prepared = (Renderer, Vec<PathBuf>, Vec<Format>, Measuring);
+fn usage(message: impl Into<String>) -> Diagnostics {
+    Diagnostic::error("usage", message).into()
+}
 
 fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     let formats = parse_formats(&args.format)?;
@@ -63,22 +95,56 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
             }
         },
     };
-    let inputs = collect_cases(&args.paths)?;
-    if inputs.is_empty() {
-        return Err(Diagnostic::error("usage", "no case files to render").into());
+    let names = NamePattern::parse(&args.name)?;
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    let jobs = match args.jobs {
+        Some(0) => return Err(usage("`-j 0`: at least one thread is needed")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    if args.out.is_none() {
+        let batch_only = [
+            (args.report.is_some(), "--report"),
+            (args.shard.is_some(), "--shard"),
+            (args.force, "--force"),
+        ];
+        if let Some((_, flag)) = batch_only.iter().find(|(given, _)| *given) {
+            return Err(usage(format!("{flag} needs --out DIR")));
+        }
     }
-    if args.out.is_none() && inputs.len() > 1 {
-        return Err(
-            Diagnostic::error("usage", format!("{} cases need --out DIR", inputs.len()))
-                .hint("without --out, one case's letter goes to stdout")
-                .into(),
-        );
+    let cases = collect_cases(&args.paths, shard)?;
+    report(&cases.warnings);
+    if cases.is_empty() && shard.is_none() {
+        return Err(usage("no case files to render"));
     }
-    if args.out.is_none() && formats.len() > 1 {
-        return Err(Diagnostic::error("usage", "several formats need --out DIR").into());
+    if args.out.is_none() {
+        if cases.len() > 1 {
+            return Err(Diagnostic::error(
+                "usage",
+                format!("{} cases need --out DIR", cases.len()),
+            )
+            .hint("without --out, one case's letter goes to stdout")
+            .into());
+        }
+        if formats.len() > 1 {
+            return Err(usage("several formats need --out DIR"));
+        }
+        if formats == [Format::Pdf] && std::io::stdout().is_terminal() {
+            return Err(Diagnostic::error("usage", "a PDF is not for a terminal")
+                .hint("write it to a folder with --out DIR, or redirect stdout: > letter.pdf")
+                .into());
+        }
     }
     let renderer = Renderer::new(args.template.load()?)?;
-    Ok((renderer, inputs, formats, measuring))
+    Ok(Prepared {
+        renderer,
+        cases,
+        formats,
+        measuring,
+        names,
+        shard,
+        jobs,
+    })
 }
 
 fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
@@ -100,13 +166,9 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
     Ok(formats)
 }
 
-fn render_one_to_stdout(
-    renderer: &Renderer,
-    input: &std::path::Path,
-    formats: &[Format],
-    measuring: Measuring,
-) -> Status {
-    let result = load_case(input).and_then(|case| render_case(renderer, &case, formats, measuring));
+fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
+    let result =
+        load_case(input).and_then(|case| render_case(&p.renderer, &case, &p.formats, p.measuring));
     match result {
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();
@@ -131,37 +193,69 @@ fn render_one_to_stdout(
     }
 }
 
-fn render_folder(
-    renderer: &Renderer,
-    inputs: &[PathBuf],
-    formats: &[Format],
-    measuring: Measuring,
-    out: &std::path::Path,
-) -> Status {
-    if let Err(d) = prepare_folder(out) {
-        report(&d.into());
-        return Status::Usage;
-    }
-    let outcomes = render_to_folder(renderer, inputs, formats, measuring, out);
-    let failed = outcomes.iter().filter(|o| o.failed()).count();
-    for o in &outcomes {
-        report(&o.problems);
-    }
-    let written: usize = outcomes.iter().map(|o| o.outputs.len()).sum();
-    eprintln!(
-        "rendered {} of {} case{} ({written} file{} in {}){}",
-        outcomes.len() - failed,
-        outcomes.len(),
-        if outcomes.len() == 1 { "" } else { "s" },
-        if written == 1 { "" } else { "s" },
-        out.display(),
-        if failed > 0 {
-            format!(", {failed} failed")
-        } else {
-            String::new()
+fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
+    let setup = prepare_folder(out)
+        .map_err(Diagnostics::from)
+        .and_then(|()| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(p.jobs)
+                .build()
+                .map_err(|e| usage(format!("cannot start {} threads: {e}", p.jobs)))?;
+            let report = args
+                .report
+                .as_deref()
+                .map(ReportWriter::create)
+                .transpose()?;
+            Ok((pool, report))
+        });
+    let (pool, mut report_file) = match setup {
+        Ok(s) => s,
+        Err(problems) => {
+            report(&problems);
+            return Status::Usage;
         }
+    };
+    let writers = writers_for(&p.formats, &p.renderer.layout.fonts);
+    let batch = Batch {
+        renderer: &p.renderer,
+        writers: &writers,
+        measuring: p.measuring,
+        out,
+        names: &p.names,
+        force: args.force,
+        shard: p.shard,
+        details: args.report.is_some(),
+    };
+    let started = Instant::now();
+    let progress = Progress::new(p.cases.len());
+    let mut files = 0usize;
+    let mut trouble = Diagnostics::default();
+    let (tally, warnings) = pool.install(|| {
+        batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
+            progress.report(&outcome.problems);
+            files += outcome.outputs.len();
+            if let Some(r) = report_file.as_mut()
+                && let Err(d) = r.add(&outcome)
+            {
+                trouble.push(d);
+                report_file = None;
+            }
+        })
+    });
+    progress.finish();
+    if let Some(r) = report_file
+        && let Err(d) = r.finish(&tally)
+    {
+        trouble.push(d);
+    }
+    report(&warnings);
+    report(&trouble);
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{}",
+        summary(&tally, files, &out.display().to_string(), seconds)
     );
-    if failed > 0 {
+    if tally.failed > 0 || trouble.has_errors() {
         Status::Failures
     } else {
         Status::Success
@@ -169,7 +263,7 @@ fn render_folder(
 }
 
 /// Creates the output folder and makes sure files can be written into it.
-fn prepare_folder(out: &std::path::Path) -> Result<(), Diagnostic> {
+fn prepare_folder(out: &Path) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             "output.folder",
