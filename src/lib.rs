@@ -18,7 +18,8 @@
 //!    going past a bad case.
 //!
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
-//! error type every step reports with; [`cli`] holds the commands.
+//! error type every step reports with; [`cli`] holds the commands; [`sample`] writes
+//! synthetic cases for benchmarks.
 
 // Every step reports with the one rich Diagnostic (location, labels, causes, hints);
 // errors are rare, so it is returned by value rather than boxed.
@@ -32,4 +33,5 @@ pub mod export;
 pub mod layout;
 pub mod letter;
 pub mod markup;
+pub mod sample;
 pub mod template;

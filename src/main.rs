@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         Command::Render(a) => cli::render::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Templates(c) => cli::templates::run(c),
+        Command::Sample(a) => cli::sample::run(a),
     };
     ExitCode::from(status as u8)
 }

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod progress;
 pub mod render;
+pub mod sample;
 pub mod templates;
 
 use std::path::PathBuf;
@@ -46,6 +47,8 @@ pub enum Command {
     /// List or export the letter templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
+    /// Write synthetic case files (for benchmarks and demonstrations).
+    Sample(sample::SampleArgs),
 }
 
 /// Template options shared by every command that renders.

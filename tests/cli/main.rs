@@ -3,9 +3,12 @@
 
 mod support;
 
+mod batch;
 mod cases;
 mod errors;
+mod kill;
 mod markup;
 mod output;
 mod pdf;
+mod sample;
 mod templates;

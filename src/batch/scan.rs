@@ -1,0 +1,99 @@
+//! The first pass of a batch: each case's output name and whether its outputs are
+//! current, and the cases that would write the same file.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use super::{Batch, CaseList, NamePattern, state};
+use crate::case::{case_from_bytes, load_case};
+use crate::diagnostic::Diagnostic;
+
+/// The scan's verdict on one case.
+pub const SCAN_FAILED: u8 = 0;
+pub const SCAN_STALE: u8 = 1;
+pub const SCAN_CURRENT: u8 = 2;
+impl Batch<'_> {
+    /// A case's output name and whether all its outputs are current.
+    pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
+        let Ok(bytes) = std::fs::read(input) else {
+            return (0, SCAN_FAILED);
+        };
+        let fingerprints: Vec<String> = self
+            .writers
+            .iter()
+            .map(|w| state::output_fingerprint(run, &bytes, w.extension()))
+            .collect();
+        let Ok(case) = case_from_bytes(input, bytes) else {
+            return (0, SCAN_FAILED);
+        };
+        let Ok(name) = self.names.name(&case) else {
+            return (0, SCAN_FAILED);
+        };
+        let current = !self.force
+            && self.writers.iter().zip(&fingerprints).all(|(w, fp)| {
+                state
+                    .current(&format!("{name}.{}", w.extension()), fp)
+                    .is_some()
+            });
+        (
+            name_key(&name),
+            if current { SCAN_CURRENT } else { SCAN_STALE },
+        )
+    }
+
+    /// The cases that share an output name with another, each with its error.
+    pub(super) fn collisions(&self, cases: &CaseList, keys: &[u64]) -> HashMap<usize, Diagnostic> {
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        order.sort_unstable_by_key(|i| keys[*i as usize]);
+        let mut suspects: Vec<usize> = Vec::new();
+        for run in order.chunk_by(|a, b| keys[*a as usize] == keys[*b as usize]) {
+            if run.len() > 1 && keys[run[0] as usize] != 0 {
+                suspects.extend(run.iter().map(|i| *i as usize));
+            }
+        }
+        drop(order);
+        // Keys can collide by chance: group the suspects by their real names.
+        let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+        for i in suspects {
+            let name = load_case(&cases.path(i))
+                .ok()
+                .and_then(|c| self.names.name(&c).ok());
+            if let Some(name) = name {
+                by_name
+                    .entry(name.to_lowercase())
+                    .or_insert_with(|| (name, Vec::new()))
+                    .1
+                    .push(i);
+            }
+        }
+        let mut refused = HashMap::new();
+        for (name, mut idx) in by_name.into_values().filter(|(_, v)| v.len() > 1) {
+            idx.sort_unstable();
+            let files: Vec<String> = idx
+                .iter()
+                .map(|i| cases.path(*i).display().to_string())
+                .collect();
+            let message = if *self.names == NamePattern::default() {
+                format!("case number `{name}` is in more than one file")
+            } else {
+                format!("more than one case file gets the output name `{name}`")
+            };
+            let d = Diagnostic::error("batch.collision", message)
+                .cause(format!("the files: {}", files.join(", ")))
+                .hint("each case's output is named by --name (its case number by default; names that differ only in case are the same on some systems); none of these files is rendered");
+            for i in idx {
+                refused.insert(i, d.clone());
+            }
+        }
+        refused
+    }
+}
+
+/// The key two output names share when they would be one file (on a file system that
+/// ignores case too); never 0, which marks "no name".
+pub fn name_key(name: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.to_lowercase().hash(&mut h);
+    h.finish().max(1)
+}
