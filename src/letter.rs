@@ -7,6 +7,7 @@ use crate::case::CaseFile;
 use crate::diagnostic::Diagnostics;
 use crate::layout::{Layout, Measuring, Pages};
 use crate::markup::{Document, parse_section};
+use crate::profile::{Stage, time};
 use crate::template::TemplateSet;
 
 /// Everything a run needs to turn cases into laid-out letters.
@@ -23,7 +24,15 @@ impl Renderer {
 
     /// The document model of a case's letter.
     pub fn document(&self, case: &CaseFile) -> Result<Document, Diagnostics> {
-        let sections = self.templates.render_letter(case)?;
+        let sections = time(Stage::Templates, || self.templates.render_letter(case))?;
+        time(Stage::Markup, || self.parse_sections(case, sections))
+    }
+
+    fn parse_sections(
+        &self,
+        case: &CaseFile,
+        sections: Vec<crate::template::RenderedSection>,
+    ) -> Result<Document, Diagnostics> {
         let mut doc = Document::default();
         for s in sections {
             let blocks = parse_section(s.section.file, &s.markup).map_err(|d| {
@@ -48,6 +57,6 @@ impl Renderer {
     /// A case's letter, laid out.
     pub fn lay_out(&self, case: &CaseFile, measuring: Measuring) -> Result<Pages, Diagnostics> {
         let doc = self.document(case)?;
-        Ok(self.layout.lay_out(&doc, measuring))
+        Ok(time(Stage::Layout, || self.layout.lay_out(&doc, measuring)))
     }
 }

@@ -33,5 +33,6 @@ pub mod export;
 pub mod layout;
 pub mod letter;
 pub mod markup;
+pub mod profile;
 pub mod sample;
 pub mod template;

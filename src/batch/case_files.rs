@@ -14,13 +14,18 @@ use crate::export::text::TextWriter;
 use crate::export::{Format, LetterInfo, Writer};
 use crate::layout::{FontBook, Measuring};
 use crate::letter::Renderer;
+use crate::profile::{Stage, time};
 
-/// The writer of a format; made once per run and shared by every case.
-pub fn writer_for(format: Format, fonts: &FontBook) -> Box<dyn Writer + Send + Sync> {
-    match format {
+/// The writer of a format; made once per run and shared by every case. A font the
+/// format cannot use is an error here.
+pub fn writer_for(
+    format: Format,
+    fonts: &FontBook,
+) -> Result<Box<dyn Writer + Send + Sync>, Diagnostic> {
+    Ok(match format {
         Format::Text => Box::new(TextWriter),
-        Format::Pdf => Box::new(PdfWriter::new(fonts)),
-    }
+        Format::Pdf => Box::new(PdfWriter::new(fonts)?),
+    })
 }
 
 /// A letter's output files: (extension, bytes) per format.
@@ -29,7 +34,7 @@ pub type Files = Vec<(&'static str, Vec<u8>)>;
 /// The writers of a run's formats, in order.
 pub type Writers = Vec<Box<dyn Writer + Send + Sync>>;
 
-pub fn writers_for(formats: &[Format], fonts: &FontBook) -> Writers {
+pub fn writers_for(formats: &[Format], fonts: &FontBook) -> Result<Writers, Diagnostic> {
     formats.iter().map(|f| writer_for(*f, fonts)).collect()
 }
 
@@ -40,7 +45,7 @@ pub fn render_case(
     formats: &[Format],
     measuring: Measuring,
 ) -> Result<(Files, usize), Diagnostics> {
-    let writers = writers_for(formats, &renderer.layout.fonts);
+    let writers = writers_for(formats, &renderer.layout.fonts)?;
     render_case_with(renderer, case, &writers, measuring)
 }
 
@@ -138,13 +143,13 @@ impl Batch<'_> {
         run: &[u8; 32],
         state: &state::State,
     ) -> Result<CaseOutcome, Diagnostics> {
-        let bytes = read_case(input)?;
+        let bytes = time(Stage::Read, || read_case(input))?;
         let fingerprints: Vec<String> = self
             .writers
             .iter()
             .map(|w| state::output_fingerprint(run, &bytes, w.extension()))
             .collect();
-        let case = case_from_bytes(input, bytes)?;
+        let case = time(Stage::Parse, || case_from_bytes(input, bytes))?;
         let name = self.names.name(&case)?;
         // The scan saw another name (or none): the file changed since, and the check
         // for shared names did not see this one.
@@ -162,8 +167,9 @@ impl Batch<'_> {
         for ((ext, bytes), fingerprint) in files.into_iter().zip(fingerprints) {
             let file = format!("{name}.{ext}");
             let path = self.out.join(&file);
-            write_atomically(&path, &bytes)?;
-            let sha256 = state::hex(&Sha256::digest(&bytes));
+            let sha256 = time(Stage::Write, || {
+                write_atomically(&path, &bytes).map(|()| state::hex(&Sha256::digest(&bytes)))
+            })?;
             records.push(state::Record {
                 output: file,
                 fingerprint,

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::{Batch, CaseList, NamePattern, state};
 use crate::case::{case_from_bytes, load_case};
 use crate::diagnostic::Diagnostic;
+use crate::profile::{Stage, time};
 
 /// The scan's verdict on one case.
 pub const SCAN_FAILED: u8 = 0;
@@ -16,6 +17,10 @@ pub const SCAN_CURRENT: u8 = 2;
 impl Batch<'_> {
     /// A case's output name and whether all its outputs are current.
     pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
+        time(Stage::Scan, || self.scan_case(input, run, state))
+    }
+
+    fn scan_case(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
         let Ok(bytes) = std::fs::read(input) else {
             return (0, SCAN_FAILED);
         };

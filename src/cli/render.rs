@@ -9,7 +9,8 @@ use clap::Args;
 use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, Shard, collect_cases, render_case, writers_for,
+    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, render_case_with,
+    writers_for,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -54,8 +55,8 @@ pub struct RenderArgs {
 /// What a run needs, once the arguments are checked.
 struct Prepared {
     renderer: Renderer,
+    writers: Writers,
     cases: CaseList,
-    formats: Vec<Format>,
     measuring: Measuring,
     names: NamePattern,
     shard: Option<Shard>,
@@ -136,10 +137,11 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         }
     }
     let renderer = Renderer::new(args.template.load()?)?;
+    let writers = writers_for(&formats, &renderer.layout.fonts)?;
     Ok(Prepared {
         renderer,
+        writers,
         cases,
-        formats,
         measuring,
         names,
         shard,
@@ -167,8 +169,8 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
 }
 
 fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
-    let result =
-        load_case(input).and_then(|case| render_case(&p.renderer, &case, &p.formats, p.measuring));
+    let result = load_case(input)
+        .and_then(|case| render_case_with(&p.renderer, &case, &p.writers, p.measuring));
     match result {
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();
@@ -215,10 +217,9 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
             return Status::Usage;
         }
     };
-    let writers = writers_for(&p.formats, &p.renderer.layout.fonts);
     let batch = Batch {
         renderer: &p.renderer,
-        writers: &writers,
+        writers: &p.writers,
         measuring: p.measuring,
         out,
         names: &p.names,
@@ -255,6 +256,9 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         "{}",
         summary(&tally, files, &out.display().to_string(), seconds)
     );
+    if let Some(profile) = crate::profile::report(tally.rendered) {
+        eprint!("{profile}");
+    }
     if tally.failed > 0 || trouble.has_errors() {
         Status::Failures
     } else {

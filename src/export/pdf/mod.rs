@@ -1,35 +1,38 @@
-//! The PDF letter: the laid-out pages drawn with printpdf, with subset embedded fonts.
+//! The PDF letter: the laid-out pages as a PDF with subset embedded fonts, written
+//! directly (no PDF library in the way: a letter is a handful of objects).
 //!
-//! printpdf 0.12.8 without its default features draws and serialises; it neither
-//! subsets fonts nor gives stable ids. So `fonts` cuts each used face down to the
-//! letter's glyphs (allsorts) under a fixed resource name, `draw` turns each page into
-//! printpdf operations, and `finish` replaces the metadata and sets `/ID` from the
-//! content. The same pages and letter info always give the same bytes, whatever the
-//! process drew before and on whichever thread.
+//! `fonts` finds the glyphs each face draws and embeds each used face cut down to them
+//! (`truetype` does the cutting), `content` turns each page into drawing operators, and
+//! `file` assembles the objects, compresses the streams and sets `/ID` from the content.
+//! The same pages and letter info always give the same bytes, whatever the process wrote
+//! before and on whichever thread.
 
-mod draw;
-mod finish;
+mod content;
+mod file;
 mod fonts;
-
-use printpdf::{PdfDocument, PdfFont, PdfPage, Pt, Rect};
+mod truetype;
 
 use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{FontBook, Pages};
+use crate::profile::{Stage, time};
+pub use file::CREATOR;
 use fonts::Faces;
 
-/// Writes letters as PDF. Made once per run (the faces are prepared then) and shared
-/// by every letter and thread.
+/// Writes letters as PDF. Made once per run (the faces are read then) and shared by
+/// every letter and thread.
 #[derive(Debug)]
 pub struct PdfWriter {
     faces: Faces,
 }
 
 impl PdfWriter {
-    pub fn new(fonts: &FontBook) -> PdfWriter {
-        PdfWriter {
-            faces: Faces::new(fonts),
-        }
+    /// Prepares the faces; a face that cannot be embedded (no TrueType outlines) is an
+    /// error here, before any letter.
+    pub fn new(fonts: &FontBook) -> Result<PdfWriter, Diagnostic> {
+        Ok(PdfWriter {
+            faces: Faces::new(fonts)?,
+        })
     }
 }
 
@@ -39,28 +42,29 @@ impl Writer for PdfWriter {
     }
 
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
-        let fonts = self.faces.embed(pages)?;
-        let mut doc = PdfDocument::new("");
-        doc.pages = pages
+        let fonts = time(Stage::PdfFonts, || self.faces.embed(pages))?;
+        time(Stage::PdfFile, || Ok(self.assemble(pages, &fonts, info)))
+    }
+}
+
+impl PdfWriter {
+    fn assemble(
+        &self,
+        pages: &Pages,
+        fonts: &fonts::EmbeddedFonts,
+        info: &LetterInfo<'_>,
+    ) -> Vec<u8> {
+        let contents: Vec<Vec<u8>> = pages
             .pages
             .iter()
-            .map(|page| {
-                let size = Rect::from_wh(Pt(pages.width as f32), Pt(pages.height as f32));
-                PdfPage {
-                    media_box: size.clone(),
-                    trim_box: size.clone(),
-                    crop_box: size,
-                    ops: draw::page_ops(page, pages.height, &fonts),
-                }
-            })
+            .map(|page| content::page_content(page, pages.height, &self.faces))
             .collect();
-        for font in fonts.into_iter().flatten() {
-            doc.resources
-                .fonts
-                .map
-                .insert(font.id, PdfFont::new(font.font));
-        }
-        finish::finish(&doc, info)
+        let used: Vec<(usize, &fonts::Embedded)> = fonts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.as_deref().map(|f| (i, f)))
+            .collect();
+        file::write_file(&contents, (pages.width, pages.height), &used, info)
     }
 }
 
