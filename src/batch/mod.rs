@@ -17,6 +17,7 @@
 //! bytes of a letter never depend on the thread or the order that made it.
 
 mod case_files;
+pub mod combine;
 mod inputs;
 mod naming;
 mod output;
@@ -125,6 +126,9 @@ pub struct Batch<'a> {
     pub shard: Option<Shard>,
     /// Whether skipped cases need their outputs listed (for a report or combined file).
     pub details: bool,
+    /// File names in the output folder that the run writes itself (its report, its
+    /// combined file): a case may not be named so.
+    pub reserved: Vec<String>,
 }
 impl Batch<'_> {
     /// Renders every case of `cases`, calling `tick` (on any thread) as each case ends and
@@ -161,6 +165,9 @@ impl Batch<'_> {
                     let input = cases.path(i);
                     let outcome = if let Some(d) = refused.get(&i) {
                         CaseOutcome::failed(input, d.clone().into())
+                    } else if verdicts[i] == scan::SCAN_RESERVED {
+                        let d = self.reserved_name(&input);
+                        CaseOutcome::failed(input, d.into())
                     } else if verdicts[i] == scan::SCAN_CURRENT {
                         self.skip(input, keys[i], &fingerprint, &state)
                     } else {

@@ -14,6 +14,8 @@ use crate::profile::{Stage, time};
 pub const SCAN_FAILED: u8 = 0;
 pub const SCAN_STALE: u8 = 1;
 pub const SCAN_CURRENT: u8 = 2;
+/// The case's output would be the run's own report or combined file.
+pub const SCAN_RESERVED: u8 = 3;
 impl Batch<'_> {
     /// A case's output name and whether all its outputs are current.
     pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
@@ -35,6 +37,13 @@ impl Batch<'_> {
         let Ok(name) = self.names.name(&case) else {
             return (0, SCAN_FAILED);
         };
+        if self
+            .writers
+            .iter()
+            .any(|w| self.is_reserved(&format!("{name}.{}", w.extension())))
+        {
+            return (0, SCAN_RESERVED);
+        }
         let current = !self.force
             && self.writers.iter().zip(&fingerprints).all(|(w, fp)| {
                 state
@@ -45,6 +54,24 @@ impl Batch<'_> {
             name_key(&name),
             if current { SCAN_CURRENT } else { SCAN_STALE },
         )
+    }
+
+    fn is_reserved(&self, file: &str) -> bool {
+        self.reserved.iter().any(|r| r.eq_ignore_ascii_case(file))
+    }
+
+    /// The error of a case whose output would overwrite the run's own report or
+    /// combined file.
+    pub(super) fn reserved_name(&self, input: &Path) -> Diagnostic {
+        Diagnostic::error(
+            "batch.collision",
+            format!(
+                "case file `{}` would be written over the run's own {}",
+                input.display(),
+                self.reserved.join(" or ")
+            ),
+        )
+        .hint("write the report or combined file elsewhere, or use another --name")
     }
 
     /// The cases that share an output name with another, each with its error.

@@ -9,8 +9,8 @@ use clap::Args;
 use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, render_case_with,
-    writers_for,
+    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, combine::Combiner,
+    render_case_with, writers_for,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -45,6 +45,13 @@ pub struct RenderArgs {
     /// Write a JSON report: one record per case, in input order.
     #[arg(long, value_name = "FILE.json")]
     pub report: Option<PathBuf>,
+    /// Also write every letter, in order, into one PDF with a bookmark per case.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub combine: Option<PathBuf>,
+    /// With --combine: start every letter on an odd page (a blank page after a letter of
+    /// an odd number of pages), for printing on both sides.
+    #[arg(long, requires = "combine")]
+    pub duplex: bool,
     /// Render only the K-th of N shares of the cases (by a hash of each file name).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
@@ -106,12 +113,18 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     if args.out.is_none() {
         let batch_only = [
             (args.report.is_some(), "--report"),
+            (args.combine.is_some(), "--combine"),
             (args.shard.is_some(), "--shard"),
             (args.force, "--force"),
         ];
         if let Some((_, flag)) = batch_only.iter().find(|(given, _)| *given) {
             return Err(usage(format!("{flag} needs --out DIR")));
         }
+    }
+    if args.combine.is_some() && !formats.contains(&Format::Pdf) {
+        return Err(Diagnostic::error("usage", "--combine needs the pdf format")
+            .hint("add pdf to --format, e.g. --format text,pdf")
+            .into());
     }
     let cases = collect_cases(&args.paths, shard)?;
     report(&cases.warnings);
@@ -208,9 +221,14 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
                 .as_deref()
                 .map(ReportWriter::create)
                 .transpose()?;
-            Ok((pool, report))
+            let combined = args
+                .combine
+                .as_deref()
+                .map(|c| Combiner::create(c, args.duplex))
+                .transpose()?;
+            Ok((pool, report, combined))
         });
-    let (pool, mut report_file) = match setup {
+    let (pool, mut report_file, mut combined) = match setup {
         Ok(s) => s,
         Err(problems) => {
             report(&problems);
@@ -225,11 +243,18 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         names: &p.names,
         force: args.force,
         shard: p.shard,
-        details: args.report.is_some(),
+        details: args.report.is_some() || args.combine.is_some(),
+        reserved: [&args.report, &args.combine]
+            .into_iter()
+            .flatten()
+            .filter(|f| same_folder(f, out))
+            .filter_map(|f| f.file_name()?.to_str().map(str::to_string))
+            .collect(),
     };
     let started = Instant::now();
     let progress = Progress::new(p.cases.len());
     let mut files = 0usize;
+    let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
     let (tally, warnings) = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
@@ -241,6 +266,24 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
                 trouble.push(d);
                 report_file = None;
             }
+            if let Some(c) = combined.as_mut()
+                && let Some(pdf) = outcome
+                    .outputs
+                    .iter()
+                    .find(|o| o.path.extension().is_some_and(|e| e == "pdf"))
+            {
+                let title = pdf
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default();
+                if let Err(d) = c.add(&title, &pdf.path) {
+                    trouble.push(d);
+                    combined = None;
+                } else {
+                    letters += 1;
+                }
+            }
         })
     });
     progress.finish();
@@ -248,6 +291,26 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         && let Err(d) = r.finish(&tally)
     {
         trouble.push(d);
+    }
+    if let (Some(c), Some(target)) = (combined, args.combine.as_deref()) {
+        if letters == 0 {
+            trouble.push(Diagnostic::warning(
+                "combine.empty",
+                format!(
+                    "no letters to combine: `{}` is not written",
+                    target.display()
+                ),
+            ));
+        } else {
+            match c.finish() {
+                Ok(pages) => eprintln!(
+                    "combined {letters} letter{} ({pages} pages) into {}",
+                    if letters == 1 { "" } else { "s" },
+                    target.display()
+                ),
+                Err(d) => trouble.push(d),
+            }
+        }
     }
     report(&warnings);
     report(&trouble);
@@ -263,6 +326,18 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         Status::Failures
     } else {
         Status::Success
+    }
+}
+
+/// Whether `file` is to be written straight into the folder `dir`.
+fn same_folder(file: &Path, dir: &Path) -> bool {
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), dir.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

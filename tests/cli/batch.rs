@@ -283,3 +283,122 @@ fn batch_flags_need_an_output_folder() {
         .status(2)
         .stderr_has("at least one thread");
 }
+
+#[test]
+fn combine_writes_every_letter_in_order_with_bookmarks_and_duplex_blanks() {
+    let s = Scratch::new();
+    sample(&s, "in", 12);
+    let args = |out: &'static str, jobs: &'static str| {
+        vec![
+            "in",
+            "--format",
+            "pdf",
+            "--out",
+            out,
+            "--combine",
+            "all.pdf",
+            "--duplex",
+            "-j",
+            jobs,
+        ]
+    };
+    render(&s, &args("one", "1"))
+        .success()
+        .stderr_has("combined 12 letters");
+    let once = std::fs::read(s.path("all.pdf")).unwrap();
+    render(&s, &args("two", "2")).success();
+    assert!(
+        std::fs::read(s.path("all.pdf")).unwrap() == once,
+        "-j 2 differs"
+    );
+    // A rerun skips every letter and reads them back: the same file.
+    render(&s, &args("two", "2"))
+        .success()
+        .stderr_has("12 skipped");
+    assert!(
+        std::fs::read(s.path("all.pdf")).unwrap() == once,
+        "rerun differs"
+    );
+
+    let doc = lopdf::Document::load_mem(&once).unwrap();
+    let pages = doc.get_pages();
+    let page_number: BTreeMap<lopdf::ObjectId, u32> =
+        pages.iter().map(|(n, id)| (*id, *n)).collect();
+    let mut letters = outputs(&s.path("one"));
+    letters.retain(|n, _| n.ends_with(".pdf"));
+    let mut expected_pages = 0;
+    let mut starts = Vec::new();
+    for bytes in letters.values() {
+        let n = lopdf::Document::load_mem(bytes).unwrap().get_pages().len();
+        starts.push(expected_pages as u32 + 1);
+        expected_pages += n + n % 2;
+    }
+    assert_eq!(
+        pages.len(),
+        expected_pages,
+        "letters plus a blank after odd ones"
+    );
+
+    // One bookmark per letter, titled by its file, pointing at its first page.
+    let catalog = doc.catalog().unwrap();
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut at = outlines.get(b"First").unwrap().as_reference().ok();
+    let mut seen = Vec::new();
+    while let Some(id) = at {
+        let mark = doc.get_dictionary(id).unwrap();
+        let title = String::from_utf8(mark.get(b"Title").unwrap().as_str().unwrap().to_vec());
+        let dest = mark.get(b"Dest").unwrap().as_array().unwrap();
+        seen.push((
+            title.unwrap(),
+            page_number[&dest[0].as_reference().unwrap()],
+        ));
+        at = mark.get(b"Next").ok().and_then(|n| n.as_reference().ok());
+    }
+    let names: Vec<String> = letters
+        .keys()
+        .map(|n| n.trim_end_matches(".pdf").to_string())
+        .collect();
+    assert_eq!(seen.iter().map(|s| s.0.clone()).collect::<Vec<_>>(), names);
+    assert_eq!(seen.iter().map(|s| s.1).collect::<Vec<_>>(), starts);
+    assert!(
+        starts.iter().all(|p| p % 2 == 1),
+        "every letter starts on a front page"
+    );
+
+    // Shared font subsets are written once: smaller than the letters together.
+    let total: usize = letters.values().map(Vec::len).sum();
+    assert!(once.len() < total, "{} >= {total}", once.len());
+}
+
+#[test]
+fn combine_needs_pdf_and_a_case_cannot_take_its_name() {
+    let s = Scratch::new();
+    s.write("in/a.toml", &minimal_with("CM16-0000001", "CM16-0000301"));
+    s.write("in/b.toml", &minimal_with("CM16-0000001", "CM16-0000302"));
+    render(&s, &["in", "--out", "out", "--combine", "all.pdf"])
+        .status(2)
+        .stderr_has("--combine needs the pdf format");
+    render(
+        &s,
+        &[
+            "in",
+            "--format",
+            "pdf",
+            "--out",
+            "out",
+            "--combine",
+            "out/CM16-0000301.pdf",
+        ],
+    )
+    .status(1)
+    .stderr_has("case file `in/a.toml` would be written over the run's own CM16-0000301.pdf")
+    .stderr_has("combined 1 letter");
+    let doc = lopdf::Document::load_mem(&std::fs::read(s.path("out/CM16-0000301.pdf")).unwrap());
+    assert_eq!(
+        doc.unwrap().get_pages().len(),
+        1,
+        "the combined file, one letter"
+    );
+}

@@ -7,8 +7,8 @@
 //! needs it) rather than hex, which would double what has to be compressed. Layout coordinates have their origin at the top of
 //! the page; PDF's at the bottom. Numbers are written to 1/1000 pt.
 
-use super::file::number;
 use super::fonts::Faces;
+use super::syntax::number;
 use crate::layout::{Item, Line, Page, TableFrame};
 
 /// The grey of the header table's label cells (#DFDFDF).

@@ -15,6 +15,7 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 use sha2::{Digest, Sha256};
 
 use super::fonts::Embedded;
+use super::syntax::{number, text_string};
 use crate::export::LetterInfo;
 use crate::profile::{Stage, time};
 
@@ -29,39 +30,6 @@ pub enum Packing {
     /// Font programs: outlines, which level 1 packs within a percent of level 6, at a
     /// fraction of the time.
     Font,
-}
-
-/// Writes `v` rounded to 1/1000 with no trailing zeros: `72`, `689.17`, `-0.5`.
-pub fn number(out: &mut Vec<u8>, v: f64) {
-    let milli = (v * 1000.0).round() as i64;
-    if milli < 0 {
-        out.push(b'-');
-    }
-    let milli = milli.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut n = milli / 1000;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
-    let mut frac = milli % 1000;
-    if frac != 0 {
-        out.push(b'.');
-        let mut width = 3;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            width -= 1;
-        }
-        for i in (0..width).rev() {
-            out.push(b'0' + (frac / 10u64.pow(i) % 10) as u8);
-        }
-    }
 }
 
 thread_local! {
@@ -262,59 +230,9 @@ fn info_dictionary(info: &LetterInfo<'_>) -> Vec<u8> {
     out
 }
 
-/// A PDF text string: literal when ASCII, otherwise UTF-16BE with a byte-order mark.
-pub fn text_string(out: &mut Vec<u8>, s: &str) {
-    if s.is_ascii() {
-        out.push(b'(');
-        for b in s.bytes() {
-            match b {
-                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b => out.push(b),
-            }
-        }
-        out.push(b')');
-    } else {
-        out.extend_from_slice(b"<FEFF");
-        for u in s.encode_utf16() {
-            let _ = write!(out, "{u:04X}");
-        }
-        out.push(b'>');
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_short_and_exact_to_a_thousandth() {
-        let cases = [
-            (72.0, "72"),
-            (689.17, "689.17"),
-            (-0.5, "-0.5"),
-            (0.0004, "0"),
-            (-0.0004, "0"),
-            (0.875, "0.875"),
-            (1000.05, "1000.05"),
-        ];
-        for (v, text) in cases {
-            let mut out = Vec::new();
-            number(&mut out, v);
-            assert_eq!(String::from_utf8(out).unwrap(), text, "{v}");
-        }
-    }
-
-    #[test]
-    fn strings_are_escaped() {
-        let mut out = Vec::new();
-        text_string(&mut out, "a (b) \\ c");
-        assert_eq!(out, b"(a \\(b\\) \\\\ c)");
-        out.clear();
-        text_string(&mut out, "Peña");
-        assert_eq!(out, b"<FEFF0050006500F10061>");
-    }
 
     #[test]
     fn deflate_round_trips() {

@@ -18,7 +18,8 @@ use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
-use super::file::{Packing, deflate, number};
+use super::file::{Packing, deflate};
+use super::syntax::number;
 use super::truetype::TrueType;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Family, Font, FontBook, Item, Line, Pages};

@@ -10,6 +10,7 @@
 mod content;
 mod file;
 mod fonts;
+pub mod syntax;
 mod truetype;
 
 use super::{LetterInfo, Writer};

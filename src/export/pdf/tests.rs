@@ -128,7 +128,7 @@ fn every_drawn_glyph_is_in_its_subset_with_its_width() {
         assert_eq!(subset.glyph_hor_advance(g), full.advance(c), "{c:?}");
         let width = f64::from(full.advance(c).unwrap()) * 1000.0 / 2048.0;
         let mut expected = Vec::new();
-        super::file::number(&mut expected, width);
+        super::syntax::number(&mut expected, width);
         let entry = format!("{} [", g.0);
         assert!(
             body.widths.contains(&entry)
