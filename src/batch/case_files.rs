@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::naming::NameFacts;
 use super::scan::name_key;
 use super::{Batch, CaseOutcome, CaseStatus, OutputFile, state, write_atomically};
 use crate::case::{CaseFile, case_from_bytes};
@@ -90,13 +91,14 @@ impl Batch<'_> {
             return outcome;
         }
         let listed = std::fs::read(&outcome.input).ok().and_then(|bytes| {
+            let digest = state::case_digest(&bytes);
             let fps: Vec<String> = self
                 .writers
                 .iter()
-                .map(|w| state::output_fingerprint(run, &bytes, w.extension()))
+                .map(|w| state::output_fingerprint(run, &digest, w.extension()))
                 .collect();
-            let case = case_from_bytes(&outcome.input, bytes).ok()?;
-            let name = self.names.name(&case).ok()?;
+            let facts = NameFacts::read(String::from_utf8(bytes).ok()?)?;
+            let name = self.names.name_from(&outcome.input, &facts).ok()?;
             let mut files = Vec::new();
             for (w, fp) in self.writers.iter().zip(&fps) {
                 let file = format!("{name}.{}", w.extension());
@@ -144,10 +146,11 @@ impl Batch<'_> {
         state: &state::State,
     ) -> Result<CaseOutcome, Diagnostics> {
         let bytes = time(Stage::Read, || read_case(input))?;
+        let digest = state::case_digest(&bytes);
         let fingerprints: Vec<String> = self
             .writers
             .iter()
-            .map(|w| state::output_fingerprint(run, &bytes, w.extension()))
+            .map(|w| state::output_fingerprint(run, &digest, w.extension()))
             .collect();
         let case = time(Stage::Parse, || case_from_bytes(input, bytes))?;
         let name = self.names.name(&case)?;

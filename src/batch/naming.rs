@@ -7,7 +7,11 @@
 //! and characters Windows refuses become `_`, runs of white space one space; a name may not
 //! start with `.` (it would be hidden, and the run's own files start with one).
 
-use crate::case::{CaseFile, Party};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::case::{CalendarDate, Case, CaseFile, Party, Priority, to_nfc};
 use crate::diagnostic::Diagnostic;
 
 /// The pattern of the default `--name`.
@@ -133,17 +137,22 @@ impl NamePattern {
 
     /// The output name of a case (without extension), or why it has none.
     pub fn name(&self, case: &CaseFile) -> Result<String, Diagnostic> {
+        self.name_from(&case.path, &NameFacts::of_case(&case.case))
+    }
+
+    /// The output name from the facts a name can hold; `path` names the case file.
+    pub fn name_from(&self, path: &Path, facts: &NameFacts) -> Result<String, Diagnostic> {
         let mut name = String::new();
         for part in &self.parts {
             match part {
                 Part::Literal(text) => name.push_str(text),
                 Part::Field(field) => {
-                    let value = field_value(case, field).ok_or_else(|| {
+                    let value = facts.value(field).ok_or_else(|| {
                         Diagnostic::error(
                             "name.missing",
                             format!(
                                 "case file `{}` has no value for `{{{field}}}` in the name pattern",
-                                case.path.display()
+                                path.display()
                             ),
                         )
                         .hint(format!(
@@ -161,7 +170,7 @@ impl NamePattern {
                 "name.invalid",
                 format!(
                     "case file `{}` gets the output name `{name}`, which {what}",
-                    case.path.display()
+                    path.display()
                 ),
             )
         };
@@ -178,30 +187,105 @@ impl NamePattern {
     }
 }
 
-fn field_value(case: &CaseFile, field: &str) -> Option<String> {
-    let c = &case.case;
-    let d = &c.dates;
-    let party = |p: &Option<Party>| p.as_ref().map(|p| p.name.get_ref().clone());
-    let parties = c.parties.as_ref();
-    Some(match field {
-        "case_number" => c.case_number.get_ref().clone(),
-        "priority" => c.priority.as_str().to_string(),
-        "decision_date" => d.decision.get_ref().to_string(),
-        "decision_year" => d.decision.get_ref().year.to_string(),
-        "assigned_date" => d.assigned.get_ref().to_string(),
-        "injury_date" => d.injury.get_ref().to_string(),
-        "ur_denial_date" => d.ur_denial.get_ref().to_string(),
-        "application_received_date" => d.application_received.get_ref().to_string(),
-        "claim_number" => parties?.claim_number.as_ref()?.get_ref().clone(),
-        "adj_number" => parties?.adj_number.as_ref()?.get_ref().clone(),
-        "employee" => party(&parties?.employee)?,
-        "employer" => party(&parties?.employer)?,
-        "claims_administrator" => party(&parties?.claims_administrator)?,
-        "requesting_provider" => party(&parties?.requesting_provider)?,
-        "attorney" => party(&parties?.attorney)?,
-        _ => return None,
-    })
-    .filter(|v| !v.trim().is_empty())
+/// The facts an output name can be made of. The scan reads only these keys from a case
+/// file ([`NameFacts::read`], no checks, no copies of the long texts); rendering takes
+/// them from the whole case ([`NameFacts::of_case`]). Both read the same keys of the same
+/// NFC text, so they agree.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NameFacts {
+    case_number: String,
+    #[serde(default)]
+    priority: Priority,
+    dates: NameDates,
+    #[serde(default)]
+    parties: Option<NameParties>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct NameDates {
+    assigned: CalendarDate,
+    injury: CalendarDate,
+    decision: CalendarDate,
+    ur_denial: CalendarDate,
+    application_received: CalendarDate,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct NameParties {
+    claim_number: Option<String>,
+    adj_number: Option<String>,
+    employee: Option<NameParty>,
+    employer: Option<NameParty>,
+    claims_administrator: Option<NameParty>,
+    requesting_provider: Option<NameParty>,
+    attorney: Option<NameParty>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct NameParty {
+    name: String,
+}
+
+impl NameFacts {
+    /// Reads the facts from a case file's text; `None` if they are not all there (the
+    /// whole case then fails to parse too, with a proper diagnostic).
+    pub fn read(source: String) -> Option<NameFacts> {
+        toml::from_str(&to_nfc(source)).ok()
+    }
+
+    pub fn of_case(c: &Case) -> NameFacts {
+        let d = &c.dates;
+        let party = |p: &Option<Party>| {
+            p.as_ref().map(|p| NameParty {
+                name: p.name.get_ref().clone(),
+            })
+        };
+        NameFacts {
+            case_number: c.case_number.get_ref().clone(),
+            priority: c.priority,
+            dates: NameDates {
+                assigned: *d.assigned.get_ref(),
+                injury: *d.injury.get_ref(),
+                decision: *d.decision.get_ref(),
+                ur_denial: *d.ur_denial.get_ref(),
+                application_received: *d.application_received.get_ref(),
+            },
+            parties: c.parties.as_ref().map(|p| NameParties {
+                claim_number: p.claim_number.as_ref().map(|s| s.get_ref().clone()),
+                adj_number: p.adj_number.as_ref().map(|s| s.get_ref().clone()),
+                employee: party(&p.employee),
+                employer: party(&p.employer),
+                claims_administrator: party(&p.claims_administrator),
+                requesting_provider: party(&p.requesting_provider),
+                attorney: party(&p.attorney),
+            }),
+        }
+    }
+
+    fn value(&self, field: &str) -> Option<String> {
+        let d = &self.dates;
+        let parties = self.parties.as_ref();
+        let party = |p: Option<&NameParty>| p.map(|p| p.name.clone());
+        Some(match field {
+            "case_number" => self.case_number.clone(),
+            "priority" => self.priority.as_str().to_string(),
+            "decision_date" => d.decision.to_string(),
+            "decision_year" => d.decision.year.to_string(),
+            "assigned_date" => d.assigned.to_string(),
+            "injury_date" => d.injury.to_string(),
+            "ur_denial_date" => d.ur_denial.to_string(),
+            "application_received_date" => d.application_received.to_string(),
+            "claim_number" => parties?.claim_number.clone()?,
+            "adj_number" => parties?.adj_number.clone()?,
+            "employee" => party(parties?.employee.as_ref())?,
+            "employer" => party(parties?.employer.as_ref())?,
+            "claims_administrator" => party(parties?.claims_administrator.as_ref())?,
+            "requesting_provider" => party(parties?.requesting_provider.as_ref())?,
+            "attorney" => party(parties?.attorney.as_ref())?,
+            _ => return None,
+        })
+        .filter(|v| !v.trim().is_empty())
+    }
 }
 
 /// Appends a field's value with separators, control characters and characters some file

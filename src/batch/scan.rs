@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use super::naming::NameFacts;
 use super::{Batch, CaseList, NamePattern, state};
-use crate::case::{case_from_bytes, load_case};
+use crate::case::load_case;
 use crate::diagnostic::Diagnostic;
 use crate::profile::{Stage, time};
 
@@ -26,15 +27,24 @@ impl Batch<'_> {
         let Ok(bytes) = std::fs::read(input) else {
             return (0, SCAN_FAILED);
         };
-        let fingerprints: Vec<String> = self
-            .writers
-            .iter()
-            .map(|w| state::output_fingerprint(run, &bytes, w.extension()))
-            .collect();
-        let Ok(case) = case_from_bytes(input, bytes) else {
+        // Only a folder with a journal can hold current outputs.
+        let resumable = !self.force && !state.is_empty();
+        let fingerprints: Vec<String> = if resumable {
+            let digest = state::case_digest(&bytes);
+            self.writers
+                .iter()
+                .map(|w| state::output_fingerprint(run, &digest, w.extension()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let Ok(source) = String::from_utf8(bytes) else {
             return (0, SCAN_FAILED);
         };
-        let Ok(name) = self.names.name(&case) else {
+        let Some(facts) = NameFacts::read(source) else {
+            return (0, SCAN_FAILED);
+        };
+        let Ok(name) = self.names.name_from(input, &facts) else {
             return (0, SCAN_FAILED);
         };
         if self
@@ -44,7 +54,7 @@ impl Batch<'_> {
         {
             return (0, SCAN_RESERVED);
         }
-        let current = !self.force
+        let current = resumable
             && self.writers.iter().zip(&fingerprints).all(|(w, fp)| {
                 state
                     .current(&format!("{name}.{}", w.extension()), fp)

@@ -57,11 +57,16 @@ pub fn run_fingerprint(renderer: &Renderer, measuring: Measuring) -> [u8; 32] {
     hash.finalize().into()
 }
 
+/// The SHA-256 of a case file's bytes.
+pub fn case_digest(case_bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(case_bytes).into()
+}
+
 /// The fingerprint one output of one case must carry to be current.
-pub fn output_fingerprint(run: &[u8; 32], case_bytes: &[u8], extension: &str) -> String {
+pub fn output_fingerprint(run: &[u8; 32], case_digest: &[u8; 32], extension: &str) -> String {
     let mut hash = Sha256::new();
     hash.update(run);
-    hash.update(Sha256::digest(case_bytes));
+    hash.update(case_digest);
     hash.update(extension.as_bytes());
     hex(&hash.finalize())
 }
@@ -138,6 +143,11 @@ impl State {
             journal_path,
             trouble: Mutex::new(None),
         }
+    }
+
+    /// Whether no journal in the folder records anything (a first run).
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
     }
 
     /// The record of `output` if its file is there, whole, and has `fingerprint`.

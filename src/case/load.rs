@@ -68,10 +68,7 @@ pub fn case_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<CaseFile, Diagnost
 
 /// Parses and validates the text of a case file; `path` names it in diagnostics.
 pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
-    let source = match is_nfc_quick(source.chars()) {
-        unicode_normalization::IsNormalized::Yes => source,
-        _ => source.nfc().collect(),
-    };
+    let source = to_nfc(source);
     let case: Case = match toml::from_str(&source) {
         Ok(case) => case,
         Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
@@ -86,6 +83,14 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
         return Err(problems);
     }
     Ok(file)
+}
+
+/// The text in Unicode NFC (returned as it is when it already is, the usual case).
+pub fn to_nfc(source: String) -> String {
+    match is_nfc_quick(source.chars()) {
+        unicode_normalization::IsNormalized::Yes => source,
+        _ => source.nfc().collect(),
+    }
 }
 
 fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic {

@@ -16,7 +16,7 @@ use serde::Deserialize;
 pub use serde_spanned::Spanned;
 
 pub use date::CalendarDate;
-pub use load::{CaseFile, case_from_bytes, load_case, parse_case};
+pub use load::{CaseFile, case_from_bytes, load_case, parse_case, to_nfc};
 
 /// One case, as written in its file.
 #[derive(Debug, Clone, Deserialize)]
