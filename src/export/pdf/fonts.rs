@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
-use super::file::{Packing, deflate};
+use super::file::deflate;
 use super::syntax::number;
 use super::truetype::TrueType;
 use crate::diagnostic::Diagnostic;
@@ -242,9 +242,9 @@ impl Face {
         Embedded {
             name: format!("{}+{}", subset_tag(&self.base_name, &ids), self.base_name),
             program_length: program.len(),
-            program: deflate(&program, Packing::Font),
+            program: deflate(&program),
             widths: String::from_utf8(widths).expect("ASCII"),
-            to_unicode: deflate(to_unicode(&glyphs).as_bytes(), Packing::Text),
+            to_unicode: deflate(to_unicode(&glyphs).as_bytes()),
             descriptor: self.descriptor.clone(),
         }
     }
