@@ -3,7 +3,8 @@
 #
 #   benches/batch.sh                 # everything below, 3 runs per figure
 #   RUNS=5 benches/batch.sh          # more runs per figure (the median is reported)
-#   BENCH_DIR=/dev/shm/b benches/batch.sh   # where inputs and outputs go (default /tmp)
+#   BENCH_DIR=/dev/shm/b benches/batch.sh   # where the inputs go (default /tmp/imr-letters-bench)
+#   OUT_DIR=/dev/shm/out benches/batch.sh   # where the letters go (default: BENCH_DIR)
 #   SKIP_MEMORY=1 benches/batch.sh   # throughput and profile only
 #
 # Workloads: 10,000 `imr-letters sample` cases (seed 1), and the 194 reference cases in
@@ -11,7 +12,9 @@
 # --var wording=2016, as their letters were). Each is rendered as PDF and as text with one
 # thread (-j 1) and with every core, --force into an emptied folder, alternating the
 # configurations run by run; letters/s is cases / wall-clock seconds of the whole process
-# (start-up included), the median of RUNS runs. Peak memory is the maximum resident set
+# (start-up included), the median of RUNS runs. Every run writes into a folder of its own
+# after a `sync`, and the folders are removed at the end, so no run pays for writing back
+# or deleting another's files. Peak memory is the maximum resident set
 # size (/usr/bin/time) of a text run over 1,000 and over 100,000 sample cases, and of a PDF
 # run over 1,000 and 10,000. The profile is one -j 1 run per workload with
 # IMR_LETTERS_PROFILE=1.
@@ -20,6 +23,7 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 BENCH_DIR=${BENCH_DIR:-/tmp/imr-letters-bench}
+OUT_DIR=${OUT_DIR:-$BENCH_DIR}
 REFERENCE=${REFERENCE:-../shared/reference/cases}
 CORES=$(nproc)
 BIN=target/release/imr-letters
@@ -42,15 +46,19 @@ if [ ! -d "$BENCH_DIR/reference-x10" ] && [ -d "$REFERENCE" ]; then
   done
 fi
 
-# One timed run: prints "seconds max_rss_kb".
+# One timed run into a new folder: sets SECS and RSS (KiB).
+RUN=0
 timed() {
-  local out=$1; shift
+  RUN=$((RUN + 1))
+  local out="$OUT_DIR/out-$RUN"
   rm -rf "$out"
+  sync
   local start end
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$BENCH_DIR/rss" "$BIN" render "$@" --out "$out" --force 2>/dev/null
   end=$(date +%s.%N)
-  echo "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') $(cat "$BENCH_DIR/rss")"
+  SECS=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
+  RSS=$(cat "$BENCH_DIR/rss")
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -70,8 +78,8 @@ for work in sample-10k reference-x10; do
   for run in $(seq "$RUNS"); do
     for format in pdf text; do
       for jobs in 1 "$CORES"; do
-        read -r secs _ < <(timed "$BENCH_DIR/out" "$dir" --format "$format" -j "$jobs" "${extra[@]}")
-        times[$format-$jobs]+="$secs "
+        timed "$dir" --format "$format" -j "$jobs" "${extra[@]}"
+        times[$format-$jobs]+="$SECS "
       done
     done
   done
@@ -97,8 +105,8 @@ if [ -z "${SKIP_MEMORY:-}" ]; then
   [ -d "$BENCH_DIR/sample-10000" ] || ln -s sample-10k "$BENCH_DIR/sample-10000"
   for spec in text:1000 text:100000 pdf:1000 pdf:10000; do
     format=${spec%:*}; count=${spec#*:}
-    read -r secs rss < <(timed "$BENCH_DIR/out" "$BENCH_DIR/sample-$count" --format "$format")
-    printf "| %s, all cores | %d | %.1f MiB (%.1f s) |\n" "$format" "$count" "$(awk -v r="$rss" 'BEGIN {print r / 1024}')" "$secs"
+    timed "$BENCH_DIR/sample-$count" --format "$format"
+    printf "| %s, all cores | %d | %.1f MiB (%.1f s) |\n" "$format" "$count" "$(awk -v r="$RSS" 'BEGIN {print r / 1024}')" "$SECS"
   done
 fi
 
@@ -110,12 +118,14 @@ for work in sample-10k reference-x10; do
   [ "$work" = reference-x10 ] && extra=(--var wording=2016)
   for format in pdf text; do
     echo "## profile: $work, $format, -j 1"
-    rm -rf "$BENCH_DIR/out"
-    IMR_LETTERS_PROFILE=1 "$BIN" render "$dir" --format "$format" -j 1 --out "$BENCH_DIR/out" --force "${extra[@]}" 2>&1 | grep -v '^rendered'
+    out="$OUT_DIR/profile"
+    rm -rf "$out"
+    sync
+    IMR_LETTERS_PROFILE=1 "$BIN" render "$dir" --format "$format" -j 1 --out "$out" --force "${extra[@]}" 2>&1 | grep -v '^rendered'
     if [ "$format" = pdf ]; then
-      find "$BENCH_DIR/out" -name '*.pdf' -printf '%s\n' |
+      find "$out" -name '*.pdf' -printf '%s\n' |
         awk '{s+=$1} END {printf "  PDF size: %.0f bytes per letter (mean of %d)\n", s/NR, NR}'
     fi
   done
 done
-rm -rf "$BENCH_DIR/out"
+rm -rf "$OUT_DIR"/out-* "$OUT_DIR/profile"

@@ -76,7 +76,7 @@ impl Batch<'_> {
     pub(super) fn skip(
         &self,
         input: PathBuf,
-        key: u64,
+        key: u32,
         run: &[u8; 32],
         state: &state::State,
     ) -> CaseOutcome {
@@ -128,7 +128,7 @@ impl Batch<'_> {
     pub(super) fn render(
         &self,
         input: PathBuf,
-        key: u64,
+        key: u32,
         run: &[u8; 32],
         state: &state::State,
     ) -> CaseOutcome {
@@ -141,7 +141,7 @@ impl Batch<'_> {
     fn try_render(
         &self,
         input: &Path,
-        key: u64,
+        key: u32,
         run: &[u8; 32],
         state: &state::State,
     ) -> Result<CaseOutcome, Diagnostics> {

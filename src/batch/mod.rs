@@ -142,14 +142,12 @@ impl Batch<'_> {
     ) -> (Tally, Diagnostics) {
         let fingerprint = state::run_fingerprint(self.renderer, self.measuring);
         let state = state::State::open(self.out, self.shard);
-        let scanned: (Vec<u64>, Vec<u8>) = (0..cases.len())
+        let scanned: (Vec<u32>, Vec<u8>) = (0..cases.len())
             .into_par_iter()
             .map(|i| self.scan(&cases.path(i), &fingerprint, &state))
             .unzip();
         let (keys, verdicts) = scanned;
-        let refused = self.collisions(cases, &keys);
-        let mut owned: Vec<u64> = keys.iter().copied().filter(|k| *k != 0).collect();
-        owned.sort_unstable();
+        let (refused, owned) = self.collisions(cases, &keys);
         output::remove_stale_temp_files(self.out, |target| {
             let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
             owned.binary_search(&scan::name_key(base)).is_ok()
@@ -157,11 +155,11 @@ impl Batch<'_> {
         drop(owned);
 
         let mut tally = Tally::default();
-        let indices: Vec<usize> = (0..cases.len()).collect();
-        for block in indices.chunks(BLOCK) {
+        for start in (0..cases.len()).step_by(BLOCK) {
+            let block = start..(start + BLOCK).min(cases.len());
             let outcomes: Vec<CaseOutcome> = block
-                .par_iter()
-                .map(|&i| {
+                .into_par_iter()
+                .map(|i| {
                     let input = cases.path(i);
                     let outcome = if let Some(d) = refused.get(&i) {
                         CaseOutcome::failed(input, d.clone().into())

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use super::naming::NameFacts;
 use super::{Batch, CaseList, NamePattern, state};
-use crate::case::load_case;
 use crate::diagnostic::Diagnostic;
 use crate::profile::{Stage, time};
 
@@ -19,11 +18,11 @@ pub const SCAN_CURRENT: u8 = 2;
 pub const SCAN_RESERVED: u8 = 3;
 impl Batch<'_> {
     /// A case's output name and whether all its outputs are current.
-    pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
+    pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u32, u8) {
         time(Stage::Scan, || self.scan_case(input, run, state))
     }
 
-    fn scan_case(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u64, u8) {
+    fn scan_case(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u32, u8) {
         let Ok(bytes) = std::fs::read(input) else {
             return (0, SCAN_FAILED);
         };
@@ -84,23 +83,30 @@ impl Batch<'_> {
         .hint("write the report or combined file elsewhere, or use another --name")
     }
 
-    /// The cases that share an output name with another, each with its error.
-    pub(super) fn collisions(&self, cases: &CaseList, keys: &[u64]) -> HashMap<usize, Diagnostic> {
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_unstable_by_key(|i| keys[*i as usize]);
-        let mut suspects: Vec<usize> = Vec::new();
-        for run in order.chunk_by(|a, b| keys[*a as usize] == keys[*b as usize]) {
-            if run.len() > 1 && keys[run[0] as usize] != 0 {
-                suspects.extend(run.iter().map(|i| *i as usize));
-            }
-        }
-        drop(order);
+    /// The cases that share an output name with another, each with its error, and the
+    /// keys of every name (sorted, for looking names up).
+    pub(super) fn collisions(
+        &self,
+        cases: &CaseList,
+        keys: &[u32],
+    ) -> (HashMap<usize, Diagnostic>, Vec<u32>) {
+        let mut sorted: Vec<u32> = keys.iter().copied().filter(|k| *k != 0).collect();
+        sorted.sort_unstable();
+        let shared: Vec<u32> = sorted
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() > 1)
+            .map(|run| run[0])
+            .collect();
+        let suspects = (0..keys.len()).filter(|i| shared.binary_search(&keys[*i]).is_ok());
         // Keys can collide by chance: group the suspects by their real names.
         let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
         for i in suspects {
-            let name = load_case(&cases.path(i))
+            let path = cases.path(i);
+            let name = std::fs::read(&path)
                 .ok()
-                .and_then(|c| self.names.name(&c).ok());
+                .and_then(|b| String::from_utf8(b).ok())
+                .and_then(NameFacts::read)
+                .and_then(|facts| self.names.name_from(&path, &facts).ok());
             if let Some(name) = name {
                 by_name
                     .entry(name.to_lowercase())
@@ -128,14 +134,14 @@ impl Batch<'_> {
                 refused.insert(i, d.clone());
             }
         }
-        refused
+        (refused, sorted)
     }
 }
 
 /// The key two output names share when they would be one file (on a file system that
 /// ignores case too); never 0, which marks "no name".
-pub fn name_key(name: &str) -> u64 {
+pub fn name_key(name: &str) -> u32 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     name.to_lowercase().hash(&mut h);
-    h.finish().max(1)
+    (h.finish() as u32).max(1)
 }
