@@ -1,15 +1,16 @@
 //! The case files of a run: which files the command-line paths name, in a fixed order, and
 //! which of them a shard (`--shard K/N`) takes.
 //!
-//! The list is held compactly: one string of file names (without their `.toml`) and 12
-//! bytes per file, not a path per file, so 100,000 cases cost about 2.5 MB here and
-//! nothing grows while the run goes on. Files are ordered by folder, then by file name.
+//! Files are ordered by folder, then by file name. A folder's names are kept sorted on
+//! disk when there are many ([`super::spill`]), so a list of 100,000 cases costs a few
+//! hundred kilobytes, and it is read back as the run goes, as often as needed.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::spill::SortedNames;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One share of the input: the `index`-th (1-based) of `count`.
@@ -46,120 +47,52 @@ impl Shard {
     }
 }
 
-/// The case files of a run.
+/// The case files of a run, in order: folders by path, the files of each by name.
 #[derive(Debug, Default)]
 pub struct CaseList {
-    folders: Vec<PathBuf>,
-    names: String,
-    entries: Vec<Entry>,
+    /// Each folder with the names of its case files (those of the shard).
+    sources: Vec<(PathBuf, SortedNames)>,
+    len: usize,
     /// Problems worth telling that do not stop the run (an empty folder).
     pub warnings: Diagnostics,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    folder: u32,
-    start: u32,
-    len: u16,
-    /// The name ends in `.toml`, which is not stored.
-    toml: bool,
-}
-
-const TOML: &str = ".toml";
-
-impl Entry {
-    fn stem<'a>(&self, names: &'a str) -> &'a str {
-        &names[self.start as usize..self.start as usize + usize::from(self.len)]
-    }
-
-    /// The file name's bytes, extension included.
-    fn bytes<'a>(&self, names: &'a str) -> impl Iterator<Item = u8> + 'a {
-        let ext = if self.toml { TOML } else { "" };
-        self.stem(names).bytes().chain(ext.bytes())
-    }
-}
-
 impl CaseList {
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
-    /// The path of the `i`-th case file.
-    pub fn path(&self, i: usize) -> PathBuf {
-        let name = self.file_name(i);
-        let folder = &self.folders[self.entries[i].folder as usize];
-        if folder.as_os_str().is_empty() {
-            PathBuf::from(name)
-        } else {
-            folder.join(name)
-        }
-    }
-
-    /// The file name of the `i`-th case file.
-    pub fn file_name(&self, i: usize) -> String {
-        let e = self.entries[i];
-        let mut name = e.stem(&self.names).to_string();
-        if e.toml {
-            name.push_str(TOML);
-        }
-        name
-    }
-
-    /// Every path, in order.
-    pub fn paths(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        (0..self.len()).map(|i| self.path(i))
-    }
-
-    fn push(&mut self, folder: u32, name: &str) -> Result<(), Diagnostic> {
-        let (stem, toml) = match name.strip_suffix(TOML) {
-            Some(stem) => (stem, true),
-            None => (name, false),
-        };
-        let start = self.names.len();
-        self.names.push_str(stem);
-        let (Ok(start), Ok(len), Ok(_)) = (
-            u32::try_from(start),
-            u16::try_from(stem.len()),
-            u32::try_from(self.names.len()),
-        ) else {
-            return Err(
-                Diagnostic::error("batch.too-many", "too many case files for one run")
-                    .hint("split the cases with --shard K/N"),
-            );
-        };
-        self.entries.push(Entry {
-            folder,
-            start,
-            len,
-            toml,
-        });
-        Ok(())
-    }
-
-    fn folder(&mut self, path: &Path) -> u32 {
-        match self.folders.iter().position(|f| f == path) {
-            Some(i) => i as u32,
-            None => {
-                self.folders.push(path.to_path_buf());
-                (self.folders.len() - 1) as u32
-            }
-        }
+    /// Every case file's path, in order (read back from the list as it goes).
+    pub fn iter(&self) -> impl Iterator<Item = Result<PathBuf, Diagnostic>> + '_ {
+        self.sources.iter().flat_map(|(folder, names)| {
+            names.iter().map(move |name| {
+                let name = name.map_err(|e| {
+                    Diagnostic::error("batch.list", "failed to read back the list of case files")
+                        .cause(e.to_string())
+                })?;
+                Ok(if folder.as_os_str().is_empty() {
+                    PathBuf::from(name)
+                } else {
+                    folder.join(name)
+                })
+            })
+        })
     }
 }
 
 /// The case files named by `paths`: files as given, folders by their `*.toml` files;
 /// with a shard, only the files in its share.
 pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList, Diagnostics> {
-    let mut list = CaseList::default();
     let mut problems = Diagnostics::default();
     // Folders and files already listed (as canonical paths), so a file named twice, or
     // named and inside a named folder, is rendered once.
     let mut seen_folders = HashSet::new();
     let mut seen_files = HashSet::new();
+    let mut sources: Vec<(PathBuf, SortedNames)> = Vec::new();
     let mut direct = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -167,14 +100,15 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             if !seen_folders.insert(canonical) {
                 continue;
             }
-            let before = list.len();
-            if let Err(d) = list_folder(&mut list, path, shard) {
-                problems.push(d);
-            } else if list.len() == before && shard.is_none() {
-                problems.push(Diagnostic::warning(
-                    "batch.empty",
-                    format!("folder `{}` holds no .toml case files", path.display()),
-                ));
+            match list_folder(path, shard) {
+                Ok(names) if names.is_empty() && shard.is_none() => {
+                    problems.push(Diagnostic::warning(
+                        "batch.empty",
+                        format!("folder `{}` holds no .toml case files", path.display()),
+                    ));
+                }
+                Ok(names) => sources.push((path.clone(), names)),
+                Err(d) => problems.push(d),
             }
         } else if path.is_file() {
             direct.push(path);
@@ -185,6 +119,7 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             ));
         }
     }
+    let mut files: Vec<(PathBuf, SortedNames)> = Vec::new();
     for path in direct {
         let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
         let in_listed_folder = canonical.extension().is_some_and(|e| e == "toml")
@@ -199,30 +134,36 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
         if shard.is_some_and(|s| !s.takes(name)) {
             continue;
         }
-        let folder = list.folder(path.parent().unwrap_or(Path::new("")));
-        if let Err(d) = list.push(folder, name) {
-            problems.push(d);
+        let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let at = match files.iter().position(|(f, _)| *f == folder) {
+            Some(at) => at,
+            None => {
+                files.push((folder, SortedNames::default()));
+                files.len() - 1
+            }
+        };
+        if let Err(e) = files[at].1.push(name.to_string()) {
+            problems.push(list_failed(path, e));
+        }
+    }
+    for (folder, mut names) in files {
+        match names.finish() {
+            Ok(()) => sources.push((folder, names)),
+            Err(e) => problems.push(list_failed(&folder, e)),
         }
     }
     if problems.has_errors() {
         return Err(problems);
     }
-    list.warnings = problems;
-    let CaseList {
-        folders,
-        names,
-        entries,
-        ..
-    } = &mut list;
-    entries.sort_unstable_by(|a, b| {
-        folders[a.folder as usize]
-            .cmp(&folders[b.folder as usize])
-            .then_with(|| a.bytes(names).cmp(b.bytes(names)))
-    });
-    Ok(list)
+    sources.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(CaseList {
+        len: sources.iter().map(|(_, n)| n.len()).sum(),
+        sources,
+        warnings: problems,
+    })
 }
 
-fn list_folder(list: &mut CaseList, dir: &Path, shard: Option<Shard>) -> Result<(), Diagnostic> {
+fn list_folder(dir: &Path, shard: Option<Shard>) -> Result<SortedNames, Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             "batch.read",
@@ -230,7 +171,7 @@ fn list_folder(list: &mut CaseList, dir: &Path, shard: Option<Shard>) -> Result<
         )
         .cause(e.to_string())
     };
-    let folder = list.folder(dir);
+    let mut names = SortedNames::default();
     for entry in std::fs::read_dir(dir).map_err(fail)? {
         let entry = entry.map_err(fail)?;
         let name = entry.file_name();
@@ -249,10 +190,19 @@ fn list_folder(list: &mut CaseList, dir: &Path, shard: Option<Shard>) -> Result<
             Err(_) => false,
         };
         if is_file {
-            list.push(folder, name)?;
+            names.push(name.to_string()).map_err(fail)?;
         }
     }
-    Ok(())
+    names.finish().map_err(fail)?;
+    Ok(names)
+}
+
+fn list_failed(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "batch.list",
+        format!("failed to list the case files of `{}`", path.display()),
+    )
+    .cause(e.to_string())
 }
 
 fn not_utf8(path: &Path) -> Diagnostic {

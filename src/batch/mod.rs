@@ -23,13 +23,14 @@ mod naming;
 mod output;
 mod report;
 mod scan;
+mod spill;
 mod state;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::Measuring;
 use crate::letter::Renderer;
 pub use case_files::{Files, Writers, render_case, render_case_with, writer_for, writers_for};
@@ -41,6 +42,13 @@ pub use state::is_journal;
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
 const BLOCK: usize = 512;
+
+/// The next (up to) [`BLOCK`] case files of the list.
+fn next_block(
+    paths: &mut impl Iterator<Item = Result<PathBuf, Diagnostic>>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    paths.take(BLOCK).collect()
+}
 /// What became of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseStatus {
@@ -142,12 +150,35 @@ impl Batch<'_> {
     ) -> (Tally, Diagnostics) {
         let fingerprint = state::run_fingerprint(self.renderer, self.measuring);
         let state = state::State::open(self.out, self.shard);
-        let scanned: (Vec<u32>, Vec<u8>) = (0..cases.len())
-            .into_par_iter()
-            .map(|i| self.scan(&cases.path(i), &fingerprint, &state))
-            .unzip();
-        let (keys, verdicts) = scanned;
-        let (refused, owned) = self.collisions(cases, &keys);
+        let mut problems = Diagnostics::default();
+        let mut keys: Vec<u32> = Vec::with_capacity(cases.len());
+        let mut verdicts: Vec<u8> = Vec::with_capacity(cases.len());
+        let mut paths = cases.iter();
+        loop {
+            let block = match next_block(&mut paths) {
+                Ok(block) if block.is_empty() => break,
+                Ok(block) => block,
+                Err(d) => {
+                    problems.push(d);
+                    return (Tally::default(), problems);
+                }
+            };
+            let scanned: Vec<(u32, u8)> = block
+                .par_iter()
+                .map(|p| self.scan(p, &fingerprint, &state))
+                .collect();
+            for (key, verdict) in scanned {
+                keys.push(key);
+                verdicts.push(verdict);
+            }
+        }
+        let (refused, owned) = match self.collisions(cases, &keys) {
+            Ok(found) => found,
+            Err(d) => {
+                problems.push(d);
+                return (Tally::default(), problems);
+            }
+        };
         output::remove_stale_temp_files(self.out, |target| {
             let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
             owned.binary_search(&scan::name_key(base)).is_ok()
@@ -155,12 +186,29 @@ impl Batch<'_> {
         drop(owned);
 
         let mut tally = Tally::default();
-        for start in (0..cases.len()).step_by(BLOCK) {
-            let block = start..(start + BLOCK).min(cases.len());
+        let mut paths = cases.iter();
+        let mut start = 0;
+        loop {
+            let block = match next_block(&mut paths) {
+                Ok(block) if block.is_empty() => break,
+                Ok(block) if start + block.len() > keys.len() => {
+                    problems.push(Diagnostic::error(
+                        "batch.list",
+                        "the list of case files changed during the run",
+                    ));
+                    break;
+                }
+                Ok(block) => block,
+                Err(d) => {
+                    problems.push(d);
+                    break;
+                }
+            };
             let outcomes: Vec<CaseOutcome> = block
                 .into_par_iter()
-                .map(|i| {
-                    let input = cases.path(i);
+                .enumerate()
+                .map(|(k, input)| {
+                    let i = start + k;
                     let outcome = if let Some(d) = refused.get(&i) {
                         CaseOutcome::failed(input, d.clone().into())
                     } else if verdicts[i] == scan::SCAN_RESERVED {
@@ -175,12 +223,13 @@ impl Batch<'_> {
                     outcome
                 })
                 .collect();
+            start += outcomes.len();
             for outcome in outcomes {
                 tally.add(outcome.status);
                 sink(outcome);
             }
         }
-        let mut warnings = Diagnostics::default();
+        let mut warnings = problems;
         if let Some(d) = state
             .trouble
             .into_inner()

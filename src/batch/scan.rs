@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::naming::NameFacts;
 use super::{Batch, CaseList, NamePattern, state};
@@ -89,7 +89,7 @@ impl Batch<'_> {
         &self,
         cases: &CaseList,
         keys: &[u32],
-    ) -> (HashMap<usize, Diagnostic>, Vec<u32>) {
+    ) -> Result<(HashMap<usize, Diagnostic>, Vec<u32>), Diagnostic> {
         let mut sorted: Vec<u32> = keys.iter().copied().filter(|k| *k != 0).collect();
         sorted.sort_unstable();
         let shared: Vec<u32> = sorted
@@ -97,11 +97,18 @@ impl Batch<'_> {
             .filter(|run| run.len() > 1)
             .map(|run| run[0])
             .collect();
-        let suspects = (0..keys.len()).filter(|i| shared.binary_search(&keys[*i]).is_ok());
+        let mut suspects: Vec<(usize, PathBuf)> = Vec::new();
+        if !shared.is_empty() {
+            for (i, path) in cases.iter().enumerate() {
+                if keys.get(i).is_some_and(|k| shared.binary_search(k).is_ok()) {
+                    suspects.push((i, path?));
+                }
+            }
+        }
         // Keys can collide by chance: group the suspects by their real names.
         let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
-        for i in suspects {
-            let path = cases.path(i);
+        for (i, path) in &suspects {
+            let i = *i;
             let name = std::fs::read(&path)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
@@ -120,7 +127,8 @@ impl Batch<'_> {
             idx.sort_unstable();
             let files: Vec<String> = idx
                 .iter()
-                .map(|i| cases.path(*i).display().to_string())
+                .filter_map(|i| suspects.iter().find(|(j, _)| j == i))
+                .map(|(_, p)| p.display().to_string())
                 .collect();
             let message = if *self.names == NamePattern::default() {
                 format!("case number `{name}` is in more than one file")
@@ -134,7 +142,7 @@ impl Batch<'_> {
                 refused.insert(i, d.clone());
             }
         }
-        (refused, sorted)
+        Ok((refused, sorted))
     }
 }
 

@@ -35,8 +35,9 @@ pub fn run(args: &CheckArgs) -> Status {
     let mut errors = 0;
     let mut warnings = 0;
     let mut bad_cases = 0;
-    for input in inputs.paths() {
-        let problems: Diagnostics = match load_case(&input) {
+    for input in inputs.iter() {
+        let loaded = input.map_err(Diagnostics::from).and_then(|p| load_case(&p));
+        let problems: Diagnostics = match loaded {
             Ok(case) => match renderer.document(&case) {
                 Ok(_) => Diagnostics::default(),
                 Err(p) => p,

@@ -73,7 +73,14 @@ struct Prepared {
 pub fn run(args: &RenderArgs) -> Status {
     match prepare(args) {
         Ok(p) => match &args.out {
-            None => render_one_to_stdout(&p, &p.cases.path(0)),
+            None => match p.cases.iter().next() {
+                Some(Ok(input)) => render_one_to_stdout(&p, &input),
+                Some(Err(d)) => {
+                    report(&d.into());
+                    Status::Usage
+                }
+                None => Status::Success,
+            },
             Some(out) => render_folder(args, &p, out),
         },
         Err(problems) => {
@@ -322,7 +329,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
     if let Some(profile) = crate::profile::report(tally.rendered) {
         eprint!("{profile}");
     }
-    if tally.failed > 0 || trouble.has_errors() {
+    if tally.failed > 0 || trouble.has_errors() || warnings.has_errors() {
         Status::Failures
     } else {
         Status::Success
