@@ -109,11 +109,11 @@ impl Batch<'_> {
         let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
         for (i, path) in &suspects {
             let i = *i;
-            let name = std::fs::read(&path)
+            let name = std::fs::read(path)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
                 .and_then(NameFacts::read)
-                .and_then(|facts| self.names.name_from(&path, &facts).ok());
+                .and_then(|facts| self.names.name_from(path, &facts).ok());
             if let Some(name) = name {
                 by_name
                     .entry(name.to_lowercase())
