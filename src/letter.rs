@@ -10,6 +10,7 @@ use crate::export::{LetterInfo, Stamp};
 use crate::layout::{Family, Layout, Measuring, Pages};
 use crate::markup::Style;
 use crate::markup::{Document, parse_section};
+use crate::profile::{Stage, time};
 use crate::template::TemplateSet;
 
 /// Everything a run needs to turn cases into laid-out letters.
@@ -33,7 +34,15 @@ impl Renderer {
 
     /// The document model of a case's letter.
     pub fn document(&self, case: &CaseFile) -> Result<Document, Diagnostics> {
-        let sections = self.templates.render_letter(case)?;
+        let sections = time(Stage::Templates, || self.templates.render_letter(case))?;
+        time(Stage::Markup, || self.parse_sections(case, sections))
+    }
+
+    fn parse_sections(
+        &self,
+        case: &CaseFile,
+        sections: Vec<crate::template::RenderedSection>,
+    ) -> Result<Document, Diagnostics> {
         let mut doc = Document::default();
         for s in sections {
             let blocks = parse_section(s.section.file, &s.markup).map_err(|d| {
@@ -72,7 +81,9 @@ impl Renderer {
             self.check_glyphs(case)?;
         }
         let doc = self.document(case)?;
-        Ok(self.layout.lay_out(&doc, measuring, case.case_number()))
+        Ok(time(Stage::Layout, || {
+            self.layout.lay_out(&doc, measuring, case.case_number())
+        }))
     }
 }
 

@@ -20,7 +20,8 @@
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`check`] holds the checks a
 //! case and a template folder pass before a letter goes out (dates in the text, spelling,
 //! party names, contradictions; `render` runs them first); [`diagnostic`] is the one
-//! error type every step reports with; [`cli`] holds the commands.
+//! error type every step reports with; [`cli`] holds the commands; [`sample`] writes
+//! synthetic cases for benchmarks; [`profile`] times the stages when asked.
 
 // Every step reports with the one rich Diagnostic (location, labels, causes, hints);
 // errors are rare, so it is returned by value rather than boxed.
@@ -35,4 +36,6 @@ pub mod export;
 pub mod layout;
 pub mod letter;
 pub mod markup;
+pub mod profile;
+pub mod sample;
 pub mod template;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Schema => cli::schema::run(),
         Command::Completions(a) => cli::completions::run(a),
         Command::Man(a) => cli::man::run(a),
+        Command::Sample(a) => cli::sample::run(a),
     };
     ExitCode::from(status as u8)
 }

@@ -44,6 +44,16 @@ pub fn read_case_text(path: &Path) -> Result<String, Diagnostics> {
         )
         .cause(e.to_string())
     })?;
+    text_from_bytes(path, bytes)
+}
+
+/// Parses and validates the bytes of a case file; `path` names it in diagnostics.
+pub fn case_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<CaseFile, Diagnostics> {
+    parse_case(path, text_from_bytes(path, bytes)?)
+}
+
+/// The bytes of a case file as text, refusing what is not UTF-8.
+fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -79,10 +89,7 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
 /// Parses the text of a case file into its structure without applying the format's rules
 /// ([`validate_case`]): for `check`, which reports those rules' breaches beside its own.
 pub fn parse_case_unvalidated(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
-    let source = match is_nfc_quick(source.chars()) {
-        unicode_normalization::IsNormalized::Yes => source,
-        _ => source.nfc().collect(),
-    };
+    let source = to_nfc(source);
     let case: Case = match toml::from_str(&source) {
         Ok(case) => case,
         Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
@@ -92,6 +99,14 @@ pub fn parse_case_unvalidated(path: &Path, source: String) -> Result<CaseFile, D
         source,
         case,
     })
+}
+
+/// The text in Unicode NFC (returned as it is when it already is, the usual case).
+pub fn to_nfc(source: String) -> String {
+    match is_nfc_quick(source.chars()) {
+        unicode_normalization::IsNormalized::Yes => source,
+        _ => source.nfc().collect(),
+    }
 }
 
 fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic {

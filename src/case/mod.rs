@@ -18,7 +18,10 @@ use serde::Deserialize;
 pub use serde_spanned::Spanned;
 
 pub use date::CalendarDate;
-pub use load::{CaseFile, load_case, parse_case, parse_case_unvalidated, read_case_text};
+pub use load::{
+    CaseFile, case_from_bytes, load_case, parse_case, parse_case_unvalidated, read_case_text,
+    to_nfc,
+};
 
 /// One case, as written in its file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

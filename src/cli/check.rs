@@ -42,7 +42,7 @@ pub enum ReportFormat {
 
 pub fn run(args: &CheckArgs) -> Status {
     let prepared = speller(&args.words).and_then(|speller| {
-        let inputs = collect_cases(&args.paths)?;
+        let inputs = collect_cases(&args.paths, None)?;
         let templates = load_templates(&args.template)?;
         Ok((speller, inputs, templates))
     });
@@ -55,11 +55,17 @@ pub fn run(args: &CheckArgs) -> Status {
     };
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
 
+    problems.0.extend(inputs.warnings.0.iter().cloned());
     let mut files: Vec<CaseFile> = Vec::with_capacity(inputs.len());
-    for input in &inputs {
-        let (file, found) = check_case_path(input, speller);
-        problems.0.extend(found.0);
-        files.extend(file);
+    for input in inputs.iter() {
+        match input {
+            Ok(path) => {
+                let (file, found) = check_case_path(&path, speller);
+                problems.0.extend(found.0);
+                files.extend(file);
+            }
+            Err(d) => problems.push(d),
+        }
     }
     let loaded: Vec<&CaseFile> = files.iter().collect();
     numbers::check_duplicates(&loaded, &mut problems);

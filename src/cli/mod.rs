@@ -5,7 +5,9 @@
 pub mod check;
 pub mod completions;
 pub mod man;
+pub mod progress;
 pub mod render;
+pub mod sample;
 pub mod schema;
 pub mod templates;
 
@@ -61,6 +63,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print a manual page (roff): `imr-letters man check | man -l -`.
     Man(man::ManArgs),
+    /// Write synthetic case files (for benchmarks and demonstrations).
+    Sample(sample::SampleArgs),
 }
 
 /// Template options shared by every command that renders.

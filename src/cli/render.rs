@@ -1,12 +1,17 @@
-//! `imr-letters render`: case files to letters.
+//! `imr-letters render`: case files to letters, one to stdout or many into a folder.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::Args;
 
+use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
-use crate::batch::{collect_cases, render_case, render_to_folder};
+use crate::batch::{
+    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, combine::Combiner,
+    render_case_with, writers_for,
+};
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::Format;
@@ -21,22 +26,62 @@ pub struct RenderArgs {
     /// Output formats, comma-separated (text, pdf).
     #[arg(long, default_value = "text", value_name = "FORMATS")]
     pub format: String,
-    /// Write each case to DIR/<case_number>.<ext> (the folder is created if missing).
+    /// Write each case to DIR/<name>.<ext> (the folder is created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Output file name pattern over case fields, e.g. '{case_number}-{decision_date}'.
+    #[arg(long, value_name = "PATTERN", default_value = crate::batch::DEFAULT_PATTERN)]
+    pub name: String,
     /// Plain text: re-wrap paragraphs at N columns, or `none` for one line per paragraph.
     /// Either way the text is one continuous page.
     #[arg(long, value_name = "N|none")]
     pub wrap: Option<String>,
+    /// Worker threads (default: every core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Render every case, even those whose outputs are already current.
+    #[arg(long)]
+    pub force: bool,
+    /// Write a JSON report: one record per case, in input order.
+    #[arg(long, value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+    /// Also write every letter, in order, into one PDF with a bookmark per case.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub combine: Option<PathBuf>,
+    /// With --combine: start every letter on an odd page (a blank page after a letter of
+    /// an odd number of pages), for printing on both sides.
+    #[arg(long, requires = "combine")]
+    pub duplex: bool,
+    /// Render only the K-th of N shares of the cases (by a hash of each file name).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     #[command(flatten)]
     pub template: TemplateArgs,
 }
 
+/// What a run needs, once the arguments are checked.
+struct Prepared {
+    renderer: Renderer,
+    writers: Writers,
+    cases: CaseList,
+    measuring: Measuring,
+    names: NamePattern,
+    shard: Option<Shard>,
+    jobs: usize,
+}
+
 pub fn run(args: &RenderArgs) -> Status {
     match prepare(args) {
-        Ok((renderer, inputs, formats, measuring)) => match &args.out {
-            None => render_one_to_stdout(&renderer, &inputs[0], &formats, measuring),
-            Some(out) => render_folder(&renderer, &inputs, &formats, measuring, out),
+        Ok(p) => match &args.out {
+            None => match p.cases.iter().next() {
+                Some(Ok(input)) => render_one_to_stdout(&p, &input),
+                Some(Err(d)) => {
+                    report(&d.into());
+                    Status::Usage
+                }
+                None => Status::Success,
+            },
+            Some(out) => render_folder(args, &p, out),
         },
         Err(problems) => {
             report(&problems);
@@ -45,7 +90,9 @@ pub fn run(args: &RenderArgs) -> Status {
     }
 }
 
-type Prepared = (Renderer, Vec<PathBuf>, Vec<Format>, Measuring);
+fn usage(message: impl Into<String>) -> Diagnostics {
+    Diagnostic::error("usage", message).into()
+}
 
 fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     let formats = parse_formats(&args.format)?;
@@ -63,22 +110,63 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
             }
         },
     };
-    let inputs = collect_cases(&args.paths)?;
-    if inputs.is_empty() {
-        return Err(Diagnostic::error("usage", "no case files to render").into());
+    let names = NamePattern::parse(&args.name)?;
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    let jobs = match args.jobs {
+        Some(0) => return Err(usage("`-j 0`: at least one thread is needed")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    if args.out.is_none() {
+        let batch_only = [
+            (args.report.is_some(), "--report"),
+            (args.combine.is_some(), "--combine"),
+            (args.shard.is_some(), "--shard"),
+            (args.force, "--force"),
+        ];
+        if let Some((_, flag)) = batch_only.iter().find(|(given, _)| *given) {
+            return Err(usage(format!("{flag} needs --out DIR")));
+        }
     }
-    if args.out.is_none() && inputs.len() > 1 {
-        return Err(
-            Diagnostic::error("usage", format!("{} cases need --out DIR", inputs.len()))
-                .hint("without --out, one case's letter goes to stdout")
-                .into(),
-        );
+    if args.combine.is_some() && !formats.contains(&Format::Pdf) {
+        return Err(Diagnostic::error("usage", "--combine needs the pdf format")
+            .hint("add pdf to --format, e.g. --format text,pdf")
+            .into());
     }
-    if args.out.is_none() && formats.len() > 1 {
-        return Err(Diagnostic::error("usage", "several formats need --out DIR").into());
+    let cases = collect_cases(&args.paths, shard)?;
+    report(&cases.warnings);
+    if cases.is_empty() && shard.is_none() {
+        return Err(usage("no case files to render"));
+    }
+    if args.out.is_none() {
+        if cases.len() > 1 {
+            return Err(Diagnostic::error(
+                "usage",
+                format!("{} cases need --out DIR", cases.len()),
+            )
+            .hint("without --out, one case's letter goes to stdout")
+            .into());
+        }
+        if formats.len() > 1 {
+            return Err(usage("several formats need --out DIR"));
+        }
+        if formats == [Format::Pdf] && std::io::stdout().is_terminal() {
+            return Err(Diagnostic::error("usage", "a PDF is not for a terminal")
+                .hint("write it to a folder with --out DIR, or redirect stdout: > letter.pdf")
+                .into());
+        }
     }
     let renderer = Renderer::new(args.template.load()?)?;
-    Ok((renderer, inputs, formats, measuring))
+    let writers = writers_for(&formats, &renderer.layout.fonts)?;
+    Ok(Prepared {
+        renderer,
+        writers,
+        cases,
+        measuring,
+        names,
+        shard,
+        jobs,
+    })
 }
 
 fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
@@ -100,15 +188,10 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
     Ok(formats)
 }
 
-fn render_one_to_stdout(
-    renderer: &Renderer,
-    input: &std::path::Path,
-    formats: &[Format],
-    measuring: Measuring,
-) -> Status {
+fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
     let result = load_case(input)
         .and_then(crate::check::vet_for_render)
-        .and_then(|case| render_case(renderer, &case, formats, measuring));
+        .and_then(|case| render_case_with(&p.renderer, &case, &p.writers, p.measuring));
     match result {
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();
@@ -133,45 +216,141 @@ fn render_one_to_stdout(
     }
 }
 
-fn render_folder(
-    renderer: &Renderer,
-    inputs: &[PathBuf],
-    formats: &[Format],
-    measuring: Measuring,
-    out: &std::path::Path,
-) -> Status {
-    if let Err(d) = prepare_folder(out) {
-        report(&d.into());
-        return Status::Usage;
-    }
-    let outcomes = render_to_folder(renderer, inputs, formats, measuring, out);
-    let failed = outcomes.iter().filter(|o| o.failed()).count();
-    for o in &outcomes {
-        report(&o.problems);
-    }
-    let written: usize = outcomes.iter().map(|o| o.outputs.len()).sum();
-    eprintln!(
-        "rendered {} of {} case{} ({written} file{} in {}){}",
-        outcomes.len() - failed,
-        outcomes.len(),
-        if outcomes.len() == 1 { "" } else { "s" },
-        if written == 1 { "" } else { "s" },
-        out.display(),
-        if failed > 0 {
-            format!(", {failed} failed")
-        } else {
-            String::new()
+fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
+    let setup = prepare_folder(out)
+        .map_err(Diagnostics::from)
+        .and_then(|()| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(p.jobs)
+                .build()
+                .map_err(|e| usage(format!("cannot start {} threads: {e}", p.jobs)))?;
+            let report = args
+                .report
+                .as_deref()
+                .map(ReportWriter::create)
+                .transpose()?;
+            let combined = args
+                .combine
+                .as_deref()
+                .map(|c| Combiner::create(c, args.duplex))
+                .transpose()?;
+            Ok((pool, report, combined))
+        });
+    let (pool, mut report_file, mut combined) = match setup {
+        Ok(s) => s,
+        Err(problems) => {
+            report(&problems);
+            return Status::Usage;
         }
+    };
+    let batch = Batch {
+        renderer: &p.renderer,
+        writers: &p.writers,
+        measuring: p.measuring,
+        out,
+        names: &p.names,
+        force: args.force,
+        shard: p.shard,
+        details: args.report.is_some() || args.combine.is_some(),
+        reserved: [&args.report, &args.combine]
+            .into_iter()
+            .flatten()
+            .filter(|f| same_folder(f, out))
+            .filter_map(|f| f.file_name()?.to_str().map(str::to_string))
+            .collect(),
+    };
+    let started = Instant::now();
+    let progress = Progress::new(p.cases.len());
+    let mut files = 0usize;
+    let mut letters = 0usize;
+    let mut trouble = Diagnostics::default();
+    let (tally, warnings) = pool.install(|| {
+        batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
+            progress.report(&outcome.problems);
+            files += outcome.outputs.len();
+            if let Some(r) = report_file.as_mut()
+                && let Err(d) = r.add(&outcome)
+            {
+                trouble.push(d);
+                report_file = None;
+            }
+            if let Some(c) = combined.as_mut()
+                && let Some(pdf) = outcome
+                    .outputs
+                    .iter()
+                    .find(|o| o.path.extension().is_some_and(|e| e == "pdf"))
+            {
+                let title = pdf
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default();
+                if let Err(d) = c.add(&title, &pdf.path) {
+                    trouble.push(d);
+                    combined = None;
+                } else {
+                    letters += 1;
+                }
+            }
+        })
+    });
+    progress.finish();
+    if let Some(r) = report_file
+        && let Err(d) = r.finish(&tally)
+    {
+        trouble.push(d);
+    }
+    if let (Some(c), Some(target)) = (combined, args.combine.as_deref()) {
+        if letters == 0 {
+            trouble.push(Diagnostic::warning(
+                "combine.empty",
+                format!(
+                    "no letters to combine: `{}` is not written",
+                    target.display()
+                ),
+            ));
+        } else {
+            match c.finish() {
+                Ok(pages) => eprintln!(
+                    "combined {letters} letter{} ({pages} pages) into {}",
+                    if letters == 1 { "" } else { "s" },
+                    target.display()
+                ),
+                Err(d) => trouble.push(d),
+            }
+        }
+    }
+    report(&warnings);
+    report(&trouble);
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{}",
+        summary(&tally, files, &out.display().to_string(), seconds)
     );
-    if failed > 0 {
+    if let Some(profile) = crate::profile::report(tally.rendered) {
+        eprint!("{profile}");
+    }
+    if tally.failed > 0 || trouble.has_errors() || warnings.has_errors() {
         Status::Failures
     } else {
         Status::Success
     }
 }
 
+/// Whether `file` is to be written straight into the folder `dir`.
+fn same_folder(file: &Path, dir: &Path) -> bool {
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), dir.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Creates the output folder and makes sure files can be written into it.
-fn prepare_folder(out: &std::path::Path) -> Result<(), Diagnostic> {
+fn prepare_folder(out: &Path) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             "output.folder",

@@ -8,6 +8,7 @@
 use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Item, Line, Pages, TableFrame};
+use crate::profile::{Stage, time};
 
 /// Points per text column (what `pdftotext -layout` uses for 12 pt Times).
 pub const PT_PER_COLUMN: f64 = 4.8;
@@ -22,7 +23,7 @@ impl Writer for TextWriter {
     }
 
     fn write(&self, pages: &Pages, _: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
-        Ok(write_text(pages).into_bytes())
+        Ok(time(Stage::TextWriter, || write_text(pages).into_bytes()))
     }
 }
 

@@ -47,12 +47,14 @@ impl BrokenLine {
     }
 }
 
-/// One character of the paragraph with its style and width.
+/// One character of the paragraph with its style, width and place in the text.
 #[derive(Clone, Copy)]
 struct Glyph {
     c: char,
     style: Style,
     width: f64,
+    /// Byte offset of the character in the segment's text.
+    at: usize,
 }
 
 /// Word slack: a line may be this much wider than the measure (rounding noise).
@@ -61,28 +63,40 @@ const EPSILON: f64 = 1e-6;
 /// Breaks a paragraph's inlines into lines no wider than `max_width`.
 pub fn break_lines(inlines: &[Inline], max_width: f64, measure: &dyn Measure) -> Vec<BrokenLine> {
     let mut lines = Vec::new();
-    let mut glyphs: Vec<Glyph> = Vec::new();
+    let size: usize = inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.len(),
+            Inline::LineBreak => 0,
+        })
+        .sum();
+    let mut text = String::with_capacity(size);
+    let mut glyphs: Vec<Glyph> = Vec::with_capacity(size);
     for inline in inlines {
         match inline {
-            Inline::Text { text, style } => {
-                glyphs.extend(text.chars().map(|c| Glyph {
+            Inline::Text { text: t, style } => {
+                let base = text.len();
+                text.push_str(t);
+                glyphs.extend(t.char_indices().map(|(at, c)| Glyph {
                     c,
                     style: *style,
                     width: measure.char_width(c, *style),
+                    at: base + at,
                 }));
             }
             Inline::LineBreak => {
-                break_segment(&glyphs, max_width, &mut lines);
+                break_segment(&text, &glyphs, max_width, &mut lines);
                 glyphs.clear();
+                text.clear();
             }
         }
     }
-    break_segment(&glyphs, max_width, &mut lines);
+    break_segment(&text, &glyphs, max_width, &mut lines);
     lines
 }
 
 /// Breaks text that holds no forced break.
-fn break_segment(glyphs: &[Glyph], max_width: f64, lines: &mut Vec<BrokenLine>) {
+fn break_segment(text: &str, glyphs: &[Glyph], max_width: f64, lines: &mut Vec<BrokenLine>) {
     let mut start = 0; // first glyph of the current line
     let mut committed = 0; // glyphs up to here are on the line
     let mut committed_width = 0.0; // their width, trailing spaces included
@@ -107,7 +121,7 @@ fn break_segment(glyphs: &[Glyph], max_width: f64, lines: &mut Vec<BrokenLine>) 
             i += 1;
         }
         if committed > start && committed_width + content_width > max_width + EPSILON {
-            lines.push(make_line(&glyphs[start..committed]));
+            lines.push(make_line(text, &glyphs[start..committed]));
             start = committed;
             committed_width = 0.0;
         }
@@ -122,7 +136,7 @@ fn break_segment(glyphs: &[Glyph], max_width: f64, lines: &mut Vec<BrokenLine>) 
                     j += 1;
                 }
                 if j < content_end {
-                    lines.push(make_line(&glyphs[from..j]));
+                    lines.push(make_line(text, &glyphs[from..j]));
                     start = j;
                 } else {
                     committed_width = w;
@@ -136,7 +150,7 @@ fn break_segment(glyphs: &[Glyph], max_width: f64, lines: &mut Vec<BrokenLine>) 
         committed = i;
     }
     if committed > start || lines.is_empty() || n == 0 {
-        lines.push(make_line(&glyphs[start..committed.max(start)]));
+        lines.push(make_line(text, &glyphs[start..committed.max(start)]));
     }
 }
 
@@ -150,25 +164,30 @@ fn breaks_after_hyphen(glyphs: &[Glyph], at: usize) -> bool {
     }
 }
 
-/// A line from its glyphs: trailing spaces dropped, runs merged by style.
-fn make_line(glyphs: &[Glyph]) -> BrokenLine {
+/// A line from its glyphs: trailing spaces dropped, runs merged by style, each run's text
+/// cut from the segment's text in one piece.
+fn make_line(text: &str, glyphs: &[Glyph]) -> BrokenLine {
     let end = glyphs.iter().rposition(|g| g.c != ' ').map_or(0, |p| p + 1);
+    let glyphs = &glyphs[..end];
     let mut line = BrokenLine::default();
     let mut x = 0.0;
-    for g in &glyphs[..end] {
-        match line.runs.last_mut() {
-            Some(run) if run.style == g.style => {
-                run.text.push(g.c);
-                run.width += g.width;
-            }
-            _ => line.runs.push(LineRun {
-                text: g.c.to_string(),
-                style: g.style,
-                x,
-                width: g.width,
-            }),
+    let mut i = 0;
+    while i < glyphs.len() {
+        let style = glyphs[i].style;
+        let (first, start) = (i, x);
+        let mut width = 0.0;
+        while i < glyphs.len() && glyphs[i].style == style {
+            width += glyphs[i].width;
+            x += glyphs[i].width;
+            i += 1;
         }
-        x += g.width;
+        let last = &glyphs[i - 1];
+        line.runs.push(LineRun {
+            text: text[glyphs[first].at..last.at + last.c.len_utf8()].to_string(),
+            style,
+            x: start,
+            width,
+        });
     }
     line.width = x;
     line

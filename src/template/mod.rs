@@ -99,6 +99,19 @@ impl TemplateSet {
         (rest.ok(), out)
     }
 
+    /// Feeds everything that decides a rendered letter's text into `hash`: every template's
+    /// name and source, and every setting's value.
+    pub fn hash_into(&self, hash: &mut sha2::Sha256) {
+        use sha2::Digest;
+        for (name, source) in &self.sources {
+            hash.update(format!("template {name} {}\n", source.text.len()).as_bytes());
+            hash.update(source.text.as_bytes());
+        }
+        for (key, value) in self.settings.as_map() {
+            hash.update(format!("setting {key} = {value:?}\n").as_bytes());
+        }
+    }
+
     /// Which file each template resolves to.
     pub fn resolved(&self) -> Vec<(&'static Section, &Origin)> {
         SECTIONS

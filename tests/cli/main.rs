@@ -3,13 +3,16 @@
 
 mod support;
 
+mod batch;
 mod cases;
 mod check;
 mod check_editor;
 mod check_templates;
 mod decorations;
 mod errors;
+mod kill;
 mod markup;
 mod output;
 mod pdf;
+mod sample;
 mod templates;

@@ -83,6 +83,7 @@ fn out_writes_one_file_per_case_named_by_case_number() {
     let leftovers: Vec<_> = std::fs::read_dir(s.path("letters/today"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".imr-letters-state.jsonl")
         .collect();
     assert_eq!(
         leftovers,

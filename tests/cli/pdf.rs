@@ -184,3 +184,34 @@ fn the_pdf_date_is_the_decision_date_or_source_date_epoch() {
         .status(2)
         .stderr_has("SOURCE_DATE_EPOCH=soon is not a moment");
 }
+
+#[test]
+fn a_pdf_goes_to_stdout_only_when_it_is_not_a_terminal() {
+    // Run the binary with stdout on a pseudo-terminal (Python's pty module).
+    let script = "import pty, sys\nsys.exit(pty.spawn(sys.argv[1:]) >> 8)";
+    let bin = env!("CARGO_BIN_EXE_imr-letters");
+    let out = match Command::new("python3")
+        .args([
+            "-c",
+            script,
+            bin,
+            "render",
+            "cases/seed-letter.toml",
+            "--format",
+            "pdf",
+        ])
+        .current_dir(root())
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("skipping the terminal check: cannot run python3 ({e})");
+            return;
+        }
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("a PDF is not for a terminal"), "{shown}");
+    assert!(shown.contains("--out DIR"), "{shown}");
+    assert!(!shown.contains("%PDF"), "{shown}");
+}

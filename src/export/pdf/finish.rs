@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
 use crate::export::LetterInfo;
+use crate::profile::{Stage, time};
 
 /// Who made the file, in its metadata.
 pub const CREATOR: &str = concat!("imr-letters ", env!("CARGO_PKG_VERSION"));
@@ -54,7 +55,7 @@ pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagn
         .map_err(|e| Diagnostic::error("pdf.write", "the PDF has no Info").cause(e.to_string()))?;
     lo.objects
         .insert(info_id, Object::Dictionary(info_dictionary(info)));
-    compress(&mut lo);
+    time(Stage::Compress, || compress(&mut lo));
 
     // The /ID is a hash of the file: written once with a placeholder of the same length,
     // which the hash of those bytes then replaces in place.
@@ -80,7 +81,10 @@ pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagn
         }
     }
     if replaced != 2 {
-        return Err(Diagnostic::error("pdf.write", "the PDF trailer has no /ID to set"));
+        return Err(Diagnostic::error(
+            "pdf.write",
+            "the PDF trailer has no /ID to set",
+        ));
     }
     Ok(bytes)
 }

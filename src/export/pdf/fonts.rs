@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Family, Font, FontBook, Item, Line, Pages};
 use crate::markup::Style;
+use crate::profile::{Stage, time};
 
 /// The faces in resource-name order: `F1` is body regular, … `F6` is table bold.
 const FACES: [(Family, Style); 6] = [
@@ -102,7 +103,7 @@ impl Faces {
                 if chars.is_empty() {
                     Ok(None)
                 } else {
-                    face.subset(&chars).map(Some)
+                    time(Stage::PdfSubset, || face.subset(&chars)).map(Some)
                 }
             })
             .collect()

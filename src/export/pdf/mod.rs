@@ -10,6 +10,9 @@
 mod draw;
 mod finish;
 mod fonts;
+pub mod syntax;
+
+pub use finish::CREATOR;
 
 use printpdf::{
     PdfDocument, PdfFont, PdfPage, Pt, RawImage, RawImageData, RawImageFormat, Rect, XObject,
@@ -20,6 +23,7 @@ use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::layout::logo::{Channels, Image};
 use crate::layout::{FontBook, ImageFrame, Item, Pages};
+use crate::profile::{Stage, time};
 use fonts::Faces;
 
 /// Writes letters as PDF. Made once per run (the faces are prepared then) and shared
@@ -43,7 +47,7 @@ impl Writer for PdfWriter {
     }
 
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
-        let fonts = self.faces.embed(pages)?;
+        let fonts = time(Stage::PdfFonts, || self.faces.embed(pages))?;
         let mut doc = PdfDocument::new("");
         doc.pages = pages
             .pages
@@ -78,7 +82,7 @@ impl Writer for PdfWriter {
                 .map
                 .insert(font.id, PdfFont::new(font.font));
         }
-        finish::finish(&doc, info)
+        time(Stage::PdfFile, || finish::finish(&doc, info))
     }
 }
 

@@ -1,0 +1,242 @@
+//! Batches: many cases rendered into an output folder, in parallel, as a stream.
+//!
+//! A run goes in two passes over the case list ([`inputs`]), both on the current rayon pool:
+//!
+//! 1. **Scan.** Each case file is read and parsed for its output name ([`naming`]) and its
+//!    fingerprint, which decides whether its outputs are already current ([`state`]). Only
+//!    a 64-bit key of the name and a flag stay in memory per case. Names that two case
+//!    files share are found from the keys and both cases are refused, before anything is
+//!    written.
+//! 2. **Render.** Cases go in order, a block at a time: the workers each read, render,
+//!    write ([`output`], atomically) and drop one case; the block's outcomes then reach the
+//!    caller in input order (for the report, the combined PDF and the messages) and are
+//!    dropped too. Memory stays flat however many cases there are.
+//!
+//! A bad case is reported with its file and cause and skipped; the others are written. The
+//! templates, fonts and writers are prepared once per run and shared by every thread; the
+//! bytes of a letter never depend on the thread or the order that made it.
+
+mod case_files;
+pub mod combine;
+mod inputs;
+mod naming;
+mod output;
+mod report;
+mod scan;
+mod spill;
+mod state;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::Measuring;
+use crate::letter::Renderer;
+pub use case_files::{Files, Writers, render_case, render_case_with, writer_for, writers_for};
+pub use inputs::{CaseList, Shard, collect_cases};
+pub use naming::{DEFAULT_PATTERN, FIELDS as NAME_FIELDS, NamePattern};
+pub use output::{AtomicFile, write_atomically};
+pub use report::ReportWriter;
+pub use state::is_journal;
+
+/// Cases rendered between two hand-overs of outcomes to the caller.
+const BLOCK: usize = 512;
+
+/// The next (up to) [`BLOCK`] case files of the list.
+fn next_block(
+    paths: &mut impl Iterator<Item = Result<PathBuf, Diagnostic>>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    paths.take(BLOCK).collect()
+}
+/// What became of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseStatus {
+    Rendered,
+    /// Its outputs were already current (see [`state`]).
+    Skipped,
+    Failed,
+}
+
+impl CaseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Rendered => "rendered",
+            CaseStatus::Skipped => "skipped",
+            CaseStatus::Failed => "failed",
+        }
+    }
+}
+
+/// One file a case wrote (or had written by an earlier run).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+}
+
+/// What happened to one case.
+#[derive(Debug)]
+pub struct CaseOutcome {
+    pub input: PathBuf,
+    pub status: CaseStatus,
+    pub outputs: Vec<OutputFile>,
+    pub pages: usize,
+    pub problems: Diagnostics,
+}
+
+impl CaseOutcome {
+    fn failed(input: PathBuf, problems: Diagnostics) -> CaseOutcome {
+        CaseOutcome {
+            input,
+            status: CaseStatus::Failed,
+            outputs: Vec::new(),
+            pages: 0,
+            problems,
+        }
+    }
+}
+
+/// How many cases went which way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub rendered: usize,
+    pub skipped: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    pub fn cases(&self) -> usize {
+        self.rendered + self.skipped + self.failed
+    }
+
+    pub fn add(&mut self, status: CaseStatus) {
+        match status {
+            CaseStatus::Rendered => self.rendered += 1,
+            CaseStatus::Skipped => self.skipped += 1,
+            CaseStatus::Failed => self.failed += 1,
+        }
+    }
+}
+
+/// A batch run's settings: what to render and where.
+pub struct Batch<'a> {
+    pub renderer: &'a Renderer,
+    pub writers: &'a Writers,
+    pub measuring: Measuring,
+    pub out: &'a Path,
+    pub names: &'a NamePattern,
+    /// Render every case, current or not.
+    pub force: bool,
+    /// The share this run takes; names its journal.
+    pub shard: Option<Shard>,
+    /// Whether skipped cases need their outputs listed (for a report or combined file).
+    pub details: bool,
+    /// File names in the output folder that the run writes itself (its report, its
+    /// combined file): a case may not be named so.
+    pub reserved: Vec<String>,
+}
+impl Batch<'_> {
+    /// Renders every case of `cases`, calling `tick` (on any thread) as each case ends and
+    /// `sink` (on this thread) with every outcome, in input order. Warnings about the run
+    /// itself (the journal could not be written) come back at the end.
+    pub fn run(
+        &self,
+        cases: &CaseList,
+        tick: &(dyn Fn() + Sync),
+        sink: &mut dyn FnMut(CaseOutcome),
+    ) -> (Tally, Diagnostics) {
+        let fingerprint = state::run_fingerprint(self.renderer, self.measuring);
+        let state = state::State::open(self.out, self.shard);
+        let mut problems = Diagnostics::default();
+        let mut keys: Vec<u32> = Vec::with_capacity(cases.len());
+        let mut verdicts: Vec<u8> = Vec::with_capacity(cases.len());
+        let mut paths = cases.iter();
+        loop {
+            let block = match next_block(&mut paths) {
+                Ok(block) if block.is_empty() => break,
+                Ok(block) => block,
+                Err(d) => {
+                    problems.push(d);
+                    return (Tally::default(), problems);
+                }
+            };
+            let scanned: Vec<(u32, u8)> = block
+                .par_iter()
+                .map(|p| self.scan(p, &fingerprint, &state))
+                .collect();
+            for (key, verdict) in scanned {
+                keys.push(key);
+                verdicts.push(verdict);
+            }
+        }
+        let (refused, owned) = match self.collisions(cases, &keys) {
+            Ok(found) => found,
+            Err(d) => {
+                problems.push(d);
+                return (Tally::default(), problems);
+            }
+        };
+        output::remove_stale_temp_files(self.out, |target| {
+            let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
+            owned.binary_search(&scan::name_key(base)).is_ok()
+        });
+        drop(owned);
+
+        let mut tally = Tally::default();
+        let mut paths = cases.iter();
+        let mut start = 0;
+        loop {
+            let block = match next_block(&mut paths) {
+                Ok(block) if block.is_empty() => break,
+                Ok(block) if start + block.len() > keys.len() => {
+                    problems.push(Diagnostic::error(
+                        "batch.list",
+                        "the list of case files changed during the run",
+                    ));
+                    break;
+                }
+                Ok(block) => block,
+                Err(d) => {
+                    problems.push(d);
+                    break;
+                }
+            };
+            let outcomes: Vec<CaseOutcome> = block
+                .into_par_iter()
+                .enumerate()
+                .map(|(k, input)| {
+                    let i = start + k;
+                    let outcome = if let Some(d) = refused.get(&i) {
+                        CaseOutcome::failed(input, d.clone().into())
+                    } else if verdicts[i] == scan::SCAN_RESERVED {
+                        let d = self.reserved_name(&input);
+                        CaseOutcome::failed(input, d.into())
+                    } else if verdicts[i] == scan::SCAN_CURRENT {
+                        self.skip(input, keys[i], &fingerprint, &state)
+                    } else {
+                        self.render(input, keys[i], &fingerprint, &state)
+                    };
+                    tick();
+                    outcome
+                })
+                .collect();
+            start += outcomes.len();
+            for outcome in outcomes {
+                tally.add(outcome.status);
+                sink(outcome);
+            }
+        }
+        let mut warnings = problems;
+        if let Some(d) = state
+            .trouble
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+        {
+            warnings.push(d);
+        }
+        (tally, warnings)
+    }
+}

@@ -1,0 +1,272 @@
+//! Resume: which outputs in the folder are already what this run would write.
+//!
+//! Every output written is recorded in a journal in the output folder
+//! (`.imr-letters-state.jsonl`, or `.imr-letters-state-K-of-N.jsonl` for a shard), one
+//! JSON line per file, appended right after the file is renamed into place:
+//!
+//! ```json
+//! {"output":"CM16-0247624.pdf","fingerprint":"…","sha256":"…","bytes":51003,"pages":2}
+//! ```
+//!
+//! The fingerprint is the SHA-256 of everything the file's bytes depend on: the tool's
+//! version, the run's [`run_fingerprint`] (every template's source, every setting after
+//! `settings.toml` and `--var`, the font files, the text measuring and `--wrap`), the case
+//! file's bytes and the output's format. An output is current when its file exists with
+//! the recorded size and the recorded fingerprint equals the one this run computes; a
+//! rerun skips a case whose outputs are all current. Reading takes every journal in the
+//! folder, so shards writing into one folder each keep
+//! their own journal and a later unsharded run still sees them all. A line cut short by a
+//! kill is ignored: its file is simply rendered again.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Shard;
+use crate::diagnostic::Diagnostic;
+use crate::layout::Measuring;
+use crate::letter::Renderer;
+
+const JOURNAL_PREFIX: &str = ".imr-letters-state";
+const JOURNAL_SUFFIX: &str = ".jsonl";
+
+/// One output file as the journal records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub output: String,
+    pub fingerprint: String,
+    pub sha256: String,
+    pub bytes: u64,
+    pub pages: usize,
+}
+
+/// The fingerprint of everything in a run that decides an output's bytes, besides the case.
+pub fn run_fingerprint(renderer: &Renderer, measuring: Measuring) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(concat!("imr-letters ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
+    hash.update(format!("{measuring:?}\n").as_bytes());
+    renderer.templates.hash_into(&mut hash);
+    for (family, style, font) in renderer.layout.fonts.faces() {
+        hash.update(format!("font {family:?} {style:?} {}\n", font.data.len()).as_bytes());
+        hash.update(&font.data);
+    }
+    hash.finalize().into()
+}
+
+/// The SHA-256 of a case file's bytes.
+pub fn case_digest(case_bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(case_bytes).into()
+}
+
+/// The fingerprint one output of one case must carry to be current.
+pub fn output_fingerprint(run: &[u8; 32], case_digest: &[u8; 32], extension: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(run);
+    hash.update(case_digest);
+    hash.update(extension.as_bytes());
+    hex(&hash.finalize())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+/// What the output folder's journals say, and this run's journal to add to.
+pub struct State {
+    dir: PathBuf,
+    /// Every record read, by output file (a file rendered with several fingerprints over
+    /// time, or by several shards, has several).
+    known: HashMap<String, Vec<Record>>,
+    journal: Mutex<Option<std::fs::File>>,
+    journal_path: PathBuf,
+    /// The first failure to write the journal, reported once at the end.
+    pub trouble: Mutex<Option<Diagnostic>>,
+}
+
+impl State {
+    /// Reads the journals in `dir` and opens this run's own for appending.
+    pub fn open(dir: &Path, shard: Option<Shard>) -> State {
+        let own = match shard {
+            Some(s) => format!(
+                "{JOURNAL_PREFIX}-{}-of-{}{JOURNAL_SUFFIX}",
+                s.index, s.count
+            ),
+            None => format!("{JOURNAL_PREFIX}{JOURNAL_SUFFIX}"),
+        };
+        let journal_path = dir.join(&own);
+        let mut known = HashMap::new();
+        let mut own_lines = 0usize;
+        let mut own_records = HashMap::new();
+        for name in journal_names(dir) {
+            let Ok(text) = std::fs::read_to_string(dir.join(&name)) else {
+                continue;
+            };
+            for line in text.lines() {
+                // A line cut short by a kill does not parse and is ignored.
+                if let Ok(record) = serde_json::from_str::<Record>(line) {
+                    if name == own {
+                        own_lines += 1;
+                        own_records.insert(record.output.clone(), record.clone());
+                    }
+                    known
+                        .entry(record.output.clone())
+                        .or_insert_with(Vec::new)
+                        .push(record);
+                }
+            }
+        }
+        // Reruns only append; when most of the journal is superseded lines, rewrite it.
+        if own_lines > 2 * own_records.len() + 64 {
+            let mut records: Vec<&Record> = own_records.values().collect();
+            records.sort_by(|a, b| a.output.cmp(&b.output));
+            let text: String = records
+                .iter()
+                .filter_map(|r| serde_json::to_string(r).ok())
+                .map(|l| l + "\n")
+                .collect();
+            let _ = super::write_atomically(&journal_path, text.as_bytes());
+        }
+        State {
+            dir: dir.to_path_buf(),
+            known,
+            journal: Mutex::new(None),
+            journal_path,
+            trouble: Mutex::new(None),
+        }
+    }
+
+    /// Whether no journal in the folder records anything (a first run).
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+
+    /// The record of `output` if its file is there, whole, and has `fingerprint`.
+    pub fn current(&self, output: &str, fingerprint: &str) -> Option<&Record> {
+        let record = self
+            .known
+            .get(output)?
+            .iter()
+            .rev()
+            .find(|r| r.fingerprint == fingerprint)?;
+        let meta = std::fs::metadata(self.dir.join(output)).ok()?;
+        (meta.is_file() && meta.len() == record.bytes).then_some(record)
+    }
+
+    /// Appends records to this run's journal (one write, so lines never interleave).
+    pub fn record(&self, records: &[Record]) {
+        let mut text = String::new();
+        for r in records {
+            if let Ok(line) = serde_json::to_string(r) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        if journal.is_none() {
+            *journal = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.journal_path)
+                .map_err(|e| self.note(e))
+                .ok();
+        }
+        if let Some(file) = journal.as_mut()
+            && let Err(e) = file.write_all(text.as_bytes())
+        {
+            self.note(e);
+        }
+    }
+
+    fn note(&self, e: std::io::Error) {
+        let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
+        if trouble.is_none() {
+            *trouble = Some(
+                Diagnostic::warning(
+                    "state.write",
+                    format!(
+                        "failed to record outputs in `{}`; a rerun will render them again",
+                        self.journal_path.display()
+                    ),
+                )
+                .cause(e.to_string()),
+            );
+        }
+    }
+}
+
+/// Whether a file name in an output folder is a journal.
+pub fn is_journal(name: &str) -> bool {
+    name.starts_with(JOURNAL_PREFIX) && name.ends_with(JOURNAL_SUFFIX)
+}
+
+fn journal_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_journal(n))
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(output: &str, fp: &str, bytes: u64) -> Record {
+        Record {
+            output: output.into(),
+            fingerprint: fp.into(),
+            sha256: "00".into(),
+            bytes,
+            pages: 1,
+        }
+    }
+
+    #[test]
+    fn current_needs_the_file_its_size_and_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"abc").unwrap();
+        let state = State::open(dir.path(), None);
+        state.record(&[record("a.txt", "f1", 3), record("b.txt", "f1", 3)]);
+        // A cut-off line at the end is ignored.
+        let journal = dir.path().join(".imr-letters-state.jsonl");
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&journal)
+            .unwrap();
+        f.write_all(b"{\"output\":\"a.txt\",\"finger").unwrap();
+        let state = State::open(dir.path(), None);
+        assert!(state.current("a.txt", "f1").is_some());
+        assert!(state.current("a.txt", "f2").is_none(), "other inputs");
+        assert!(state.current("b.txt", "f1").is_none(), "file missing");
+        std::fs::write(dir.path().join("a.txt"), b"ab").unwrap();
+        assert!(state.current("a.txt", "f1").is_none(), "file changed");
+    }
+
+    #[test]
+    fn shards_keep_their_own_journals_and_read_all() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"abc").unwrap();
+        let shard = Shard { index: 2, count: 3 };
+        State::open(dir.path(), Some(shard)).record(&[record("a.txt", "f", 3)]);
+        assert!(dir.path().join(".imr-letters-state-2-of-3.jsonl").exists());
+        assert!(
+            State::open(dir.path(), None)
+                .current("a.txt", "f")
+                .is_some()
+        );
+    }
+}

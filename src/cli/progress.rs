@@ -1,0 +1,70 @@
+//! What a batch shows while it runs: a progress bar on stderr when stderr is a terminal
+//! (nothing otherwise), each failed case's diagnostics as it is met, and the summary.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::batch::Tally;
+use crate::diagnostic::Diagnostics;
+
+/// The progress bar of a run (hidden when stderr is not a terminal).
+pub struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    pub fn new(total: usize) -> Progress {
+        let bar = if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::with_draw_target(
+                Some(total as u64),
+                ProgressDrawTarget::stderr_with_hz(10),
+            );
+            let style = ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} cases  {per_sec:>12}  {elapsed_precise} (eta {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress { bar }
+    }
+
+    /// One case done (from any thread).
+    pub fn tick(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Prints diagnostics above the bar.
+    pub fn report(&self, problems: &Diagnostics) {
+        if !problems.is_empty() {
+            self.bar.suspend(|| eprint!("{}", problems.render()));
+        }
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The summary line: counts, files, time and rate.
+pub fn summary(tally: &Tally, files: usize, out: &str, seconds: f64) -> String {
+    let cases = tally.cases();
+    let rate = if seconds > 0.0 {
+        tally.rendered as f64 / seconds
+    } else {
+        0.0
+    };
+    format!(
+        "rendered {} of {cases} case{}, {} skipped, {} failed ({files} file{} in {out}) in {seconds:.2} s, {rate:.0} letters/s",
+        tally.rendered,
+        if cases == 1 { "" } else { "s" },
+        tally.skipped,
+        tally.failed,
+        if files == 1 { "" } else { "s" },
+    )
+}

@@ -1,0 +1,94 @@
+//! A batch killed part-way: no file under a final name is partial, and a rerun renders
+//! what is missing and ends with the very bytes of an uninterrupted run.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Scratch, run_in};
+
+const CASES: usize = 1500;
+
+/// Every file in a folder, by name (hidden ones too, except the resume journals).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(n, _)| !n.starts_with(".imr-letters-state"))
+        .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
+        .collect()
+}
+
+fn letters_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
+    let s = Scratch::new();
+    let count = CASES.to_string();
+    run_in(s.dir.path(), &["sample", "--count", &count, "--out", "in"]).success();
+    run_in(s.dir.path(), &["render", "in", "--out", "whole"]).success();
+    let whole = files(&s.path("whole"));
+    assert_eq!(whole.len(), CASES);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_imr-letters"))
+        .args(["render", "in", "--out", "out", "-j", "2"])
+        .current_dir(s.dir.path())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while letters_in(&s.path("out")) < 30 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it could be killed"
+        );
+        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let killed = files(&s.path("out"));
+    let finals: Vec<&String> = killed.keys().filter(|n| !n.starts_with('.')).collect();
+    assert!(
+        finals.len() < CASES,
+        "killed after the last letter: nothing was interrupted"
+    );
+    for name in &finals {
+        assert!(
+            killed[*name] == whole[*name],
+            "{name} under its final name differs from the whole run's"
+        );
+    }
+
+    let r = run_in(s.dir.path(), &["render", "in", "--out", "out"]);
+    r.success();
+    assert!(
+        !r.stderr.contains(" 0 skipped"),
+        "the rerun resumed nothing: {}",
+        r.stderr
+    );
+    let after = files(&s.path("out"));
+    assert!(
+        after.keys().all(|n| !n.ends_with(".partial")),
+        "temporary files left: {:?}",
+        after
+            .keys()
+            .filter(|n| n.ends_with(".partial"))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        after == whole,
+        "the resumed folder differs from the whole run"
+    );
+}
