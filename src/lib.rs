@@ -14,12 +14,13 @@
 //!    the printed letters do, and returns [`layout::Pages`] of positioned lines.
 //! 5. [`export`] turns pages into bytes (plain text, or PDF with subset embedded fonts),
 //!    with no file I/O.
-//! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
-//!    going past a bad case.
+//! 6. [`batch`] finds the case files, renders them in parallel as a stream, writes files
+//!    atomically, keeps going past a bad case, skips cases whose outputs are current, and
+//!    writes the run's report and combined print file.
 //!
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`diagnostic`] is the one
 //! error type every step reports with; [`cli`] holds the commands; [`sample`] writes
-//! synthetic cases for benchmarks.
+//! synthetic cases for benchmarks; [`profile`] times the steps when asked to.
 
 // Every step reports with the one rich Diagnostic (location, labels, causes, hints);
 // errors are rare, so it is returned by value rather than boxed.

@@ -27,7 +27,7 @@ pub enum Status {
 }
 
 /// California workers' compensation IMR Final Determination letters from TOML case files
-/// and Tera templates, as plain text.
+/// and Tera templates, as plain text or PDF.
 #[derive(Debug, Parser)]
 #[command(name = "imr-letters", version, about, max_term_width = 100)]
 pub struct Cli {
@@ -40,7 +40,7 @@ pub enum Command {
     /// Render letters from case files.
     ///
     /// One case without --out prints its letter on stdout; otherwise each case becomes
-    /// DIR/<case_number>.<ext>.
+    /// DIR/<name>.<ext>, rendered in parallel; a rerun skips cases whose outputs are current.
     Render(render::RenderArgs),
     /// Check case files without writing anything.
     Check(check::CheckArgs),
