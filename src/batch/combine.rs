@@ -10,7 +10,7 @@
 //! already renumbered, so a whole shared subtree collapses to the first copy. With
 //! `--duplex`, a letter of an odd number of pages is followed by a blank page, so every
 //! letter starts on the front of a sheet. Pages hang from page-tree nodes of at most
-//! [`FANOUT`] pages; the file ends with the tree, the outline, the catalog and an `/ID`
+//! 128 pages; the file ends with the tree, the outline, the catalog and an `/ID`
 //! hashed from everything before it, and is renamed into place whole.
 
 use std::collections::HashMap;

@@ -1,14 +1,14 @@
 //! Batches: many cases rendered into an output folder, in parallel, as a stream.
 //!
-//! A run goes in two passes over the case list ([`inputs`]), both on the current rayon pool:
+//! A run goes in two passes over the case list (`inputs`), both on the current rayon pool:
 //!
-//! 1. **Scan.** Each case file is read and parsed for its output name ([`naming`]) and its
-//!    fingerprint, which decides whether its outputs are already current ([`state`]). Only
+//! 1. **Scan.** Each case file is read and parsed for its output name (`naming`) and its
+//!    fingerprint, which decides whether its outputs are already current (`state`). Only
 //!    a 64-bit key of the name and a flag stay in memory per case. Names that two case
 //!    files share are found from the keys and both cases are refused, before anything is
 //!    written.
 //! 2. **Render.** Cases go in order, a block at a time: the workers each read, render,
-//!    write ([`output`], atomically) and drop one case; the block's outcomes then reach the
+//!    write (`output`, atomically) and drop one case; the block's outcomes then reach the
 //!    caller in input order (for the report, the combined PDF and the messages) and are
 //!    dropped too. Memory stays flat however many cases there are.
 //!
@@ -53,7 +53,7 @@ fn next_block(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseStatus {
     Rendered,
-    /// Its outputs were already current (see [`state`]).
+    /// Its outputs were already current (see the `state` module).
     Skipped,
     Failed,
 }
