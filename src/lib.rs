@@ -14,8 +14,9 @@
 //!    the printed letters do, and returns [`layout::Pages`] of positioned lines.
 //! 5. [`export`] turns pages into bytes (plain text, or PDF with subset embedded fonts),
 //!    with no file I/O.
-//! 6. [`batch`] finds the case files, renders each, writes files atomically and keeps
-//!    going past a bad case.
+//! 6. [`batch`] finds the case files, renders them in parallel as a stream, writes files
+//!    atomically, keeps going past a bad case, skips cases whose outputs are current, and
+//!    writes the run's report and combined print file.
 //!
 //! [`letter::Renderer`] ties steps 2–4 together for one case; [`check`] holds the checks a
 //! case and a template folder pass before a letter goes out (dates in the text, spelling,

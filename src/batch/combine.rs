@@ -3,13 +3,14 @@
 //!
 //! Letters are appended as the run hands them over, each read back from its own PDF
 //! (rendered now or by an earlier run) and its objects copied with new numbers, so the file
-//! grows on disk and not in memory. Objects that two letters share byte for byte once
+//! grows on disk and not in memory (what stays is each object's offset, each page's number
+//! and each bookmark's title). Resources that two letters share byte for byte once
 //! renumbered (a font subset of the same glyphs, its widths and its `/ToUnicode` map) are
-//! written once: each copied object is keyed by a hash of its bytes with references
+//! written once: each copied resource is keyed by a hash of its bytes with references
 //! already renumbered, so a whole shared subtree collapses to the first copy. With
 //! `--duplex`, a letter of an odd number of pages is followed by a blank page, so every
 //! letter starts on the front of a sheet. Pages hang from page-tree nodes of at most
-//! [`FANOUT`] pages; the file ends with the tree, the outline, the catalog and an `/ID`
+//! 128 pages; the file ends with the tree, the outline, the catalog and an `/ID`
 //! hashed from everything before it, and is renamed into place whole.
 
 use std::collections::HashMap;
@@ -120,9 +121,10 @@ impl Combiner {
                 media = m.clone();
             }
             let mut entries = Vec::new();
-            for key in [&b"Resources"[..], b"Contents"] {
+            // Resources (the fonts) are shared between letters; page contents never are.
+            for (key, share) in [(&b"Resources"[..], true), (b"Contents", false)] {
                 if let Ok(value) = page.get(key) {
-                    let value = self.copy_value(&doc, value, &mut copied, &unreadable)?;
+                    let value = self.copy_value(&doc, value, &mut copied, &unreadable, share)?;
                     entries.push((key, value));
                 }
             }
@@ -165,11 +167,12 @@ impl Combiner {
         value: &Object,
         copied: &mut HashMap<ObjectId, u32>,
         unreadable: &dyn Fn(String) -> Diagnostic,
+        share: bool,
     ) -> Result<Vec<u8>, Diagnostic> {
         let mut refs = Vec::new();
         collect_refs(value, &mut refs);
         for r in refs {
-            self.copy_object(doc, r, copied, unreadable, 0)?;
+            self.copy_object(doc, r, copied, unreadable, 0, share)?;
         }
         let mut out = Vec::new();
         syntax::object(&mut out, value, &|id| copied[&id]);
@@ -185,6 +188,7 @@ impl Combiner {
         copied: &mut HashMap<ObjectId, u32>,
         unreadable: &dyn Fn(String) -> Diagnostic,
         depth: usize,
+        share: bool,
     ) -> Result<u32, Diagnostic> {
         if let Some(new) = copied.get(&id) {
             return Ok(*new);
@@ -196,17 +200,19 @@ impl Combiner {
         let mut refs = Vec::new();
         collect_refs(object, &mut refs);
         for r in refs {
-            self.copy_object(doc, r, copied, unreadable, depth + 1)?;
+            self.copy_object(doc, r, copied, unreadable, depth + 1, share)?;
         }
         let mut body = Vec::new();
         syntax::object(&mut body, object, &|r| copied[&r]);
-        let key: [u8; 32] = Sha256::digest(&body).into();
-        let new = match self.shared.get(&key) {
+        let key: Option<[u8; 32]> = share.then(|| Sha256::digest(&body).into());
+        let new = match key.and_then(|k| self.shared.get(&k)) {
             Some(twin) => *twin,
             None => {
                 let new = self.reserve();
                 self.put(new, &body)?;
-                self.shared.insert(key, new);
+                if let Some(key) = key {
+                    self.shared.insert(key, new);
+                }
                 new
             }
         };

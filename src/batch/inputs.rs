@@ -233,6 +233,44 @@ mod tests {
     }
 
     #[test]
+    fn a_long_folder_comes_back_sorted_and_sharded() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = super::super::spill::CHUNK + 808;
+        for i in 0..n {
+            // Written in an order unlike the sorted one.
+            let k = (i * 7919) % n;
+            std::fs::write(dir.path().join(format!("c{k:05}.toml")), b"").unwrap();
+        }
+        std::fs::write(dir.path().join("notes.txt"), b"").unwrap();
+        let folder = dir.path().to_path_buf();
+        let list = collect_cases(std::slice::from_ref(&folder), None).unwrap();
+        assert_eq!(list.len(), n);
+        let names: Vec<String> = list
+            .iter()
+            .map(|p| {
+                p.unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        let expected: Vec<String> = (0..n).map(|k| format!("c{k:05}.toml")).collect();
+        assert!(names == expected, "sorted, every file once, only .toml");
+        let mut total = 0;
+        for k in 1..=3 {
+            let shard = Shard { index: k, count: 3 };
+            let part = collect_cases(std::slice::from_ref(&folder), Some(shard)).unwrap();
+            assert!(
+                part.iter()
+                    .all(|p| shard.takes(&p.unwrap().file_name().unwrap().to_string_lossy()))
+            );
+            total += part.len();
+        }
+        assert_eq!(total, n);
+    }
+
+    #[test]
     fn shard_syntax() {
         assert_eq!(Shard::parse(" 2/8 ").unwrap(), Shard { index: 2, count: 8 });
         for bad in ["0/4", "5/4", "1/0", "1", "a/b", "-1/4"] {

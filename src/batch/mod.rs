@@ -1,14 +1,15 @@
 //! Batches: many cases rendered into an output folder, in parallel, as a stream.
 //!
-//! A run goes in two passes over the case list ([`inputs`]), both on the current rayon pool:
+//! A run goes in two passes over the case list (`inputs`, kept sorted on disk when it is
+//! long), both on the current rayon pool:
 //!
-//! 1. **Scan.** Each case file is read and parsed for its output name ([`naming`]) and its
-//!    fingerprint, which decides whether its outputs are already current ([`state`]). Only
-//!    a 64-bit key of the name and a flag stay in memory per case. Names that two case
+//! 1. **Scan.** Each case file is read and parsed for its output name (`naming`) and its
+//!    fingerprint, which decides whether its outputs are already current (`state`). Only
+//!    a 32-bit key of the name and a flag stay in memory per case. Names that two case
 //!    files share are found from the keys and both cases are refused, before anything is
 //!    written.
 //! 2. **Render.** Cases go in order, a block at a time: the workers each read, render,
-//!    write ([`output`], atomically) and drop one case; the block's outcomes then reach the
+//!    write (`output`, atomically) and drop one case; the block's outcomes then reach the
 //!    caller in input order (for the report, the combined PDF and the messages) and are
 //!    dropped too. Memory stays flat however many cases there are.
 //!
@@ -35,10 +36,9 @@ use crate::layout::Measuring;
 use crate::letter::Renderer;
 pub use case_files::{Files, Writers, render_case, render_case_with, writer_for, writers_for};
 pub use inputs::{CaseList, Shard, collect_cases};
-pub use naming::{DEFAULT_PATTERN, FIELDS as NAME_FIELDS, NamePattern};
-pub use output::{AtomicFile, write_atomically};
+pub use naming::{DEFAULT_PATTERN, NamePattern};
+pub use output::write_atomically;
 pub use report::ReportWriter;
-pub use state::is_journal;
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
 const BLOCK: usize = 512;
@@ -49,11 +49,12 @@ fn next_block(
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     paths.take(BLOCK).collect()
 }
+
 /// What became of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseStatus {
     Rendered,
-    /// Its outputs were already current (see [`state`]).
+    /// Its outputs were already current (see the `state` module).
     Skipped,
     Failed,
 }

@@ -43,7 +43,7 @@ pub enum Command {
     /// Render letters from case files.
     ///
     /// One case without --out prints its letter on stdout; otherwise each case becomes
-    /// DIR/<case_number>.<ext>.
+    /// DIR/<name>.<ext>, rendered in parallel; a rerun skips cases whose outputs are current.
     Render(render::RenderArgs),
     /// Check case files and templates, reporting every problem in one pass.
     ///

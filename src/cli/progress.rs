@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::batch::Tally;
 use crate::diagnostic::Diagnostics;
@@ -22,9 +22,15 @@ impl Progress {
                 ProgressDrawTarget::stderr_with_hz(10),
             );
             let style = ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} cases  {per_sec:>12}  {elapsed_precise} (eta {eta})",
+                "{bar:40} {pos}/{len} cases  {rate}  {elapsed_precise} (eta {eta})",
             )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:>6.0} letters/s", state.per_sec());
+                },
+            );
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar

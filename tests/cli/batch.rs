@@ -402,3 +402,27 @@ fn combine_needs_pdf_and_a_case_cannot_take_its_name() {
         "the combined file, one letter"
     );
 }
+
+#[test]
+fn the_profile_says_where_the_time_went() {
+    let s = Scratch::new();
+    sample(&s, "in", 3);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_imr-letters"))
+        .args(["render", "in", "--format", "pdf", "--out", "out", "-j", "1"])
+        .env("IMR_LETTERS_PROFILE", "1")
+        .current_dir(s.dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for stage in [
+        "templates (Tera)",
+        "layout",
+        "compression (zlib)",
+        "µs/letter",
+    ] {
+        assert!(stderr.contains(stage), "no {stage:?} in:\n{stderr}");
+    }
+    let quiet = render(&s, &["in", "--format", "pdf", "--out", "out2"]);
+    assert!(!quiet.stderr.contains("profile"), "{}", quiet.stderr);
+}
