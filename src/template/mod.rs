@@ -11,6 +11,7 @@
 pub mod context;
 pub mod filters;
 pub mod section;
+pub mod setting_table;
 pub mod settings;
 
 use std::collections::BTreeMap;
