@@ -12,6 +12,9 @@ use printpdf::{PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use crate::export::LetterInfo;
 use crate::profile::{Stage, time};
 
@@ -26,7 +29,11 @@ const PRODUCER: &str = concat!(
 );
 
 /// Serialises the document into the bytes of the file.
-pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
+pub fn finish(
+    doc: &PdfDocument,
+    info: &LetterInfo<'_>,
+    cache: &StreamCache,
+) -> Result<Vec<u8>, Diagnostic> {
     let opts = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -55,7 +62,7 @@ pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagn
         .map_err(|e| Diagnostic::error("pdf.write", "the PDF has no Info").cause(e.to_string()))?;
     lo.objects
         .insert(info_id, Object::Dictionary(info_dictionary(info)));
-    time(Stage::Compress, || compress(&mut lo));
+    time(Stage::Compress, || compress(&mut lo, cache));
 
     // The /ID is a hash of the file: written once with a placeholder of the same length,
     // which the hash of those bytes then replaces in place.
@@ -89,10 +96,20 @@ pub fn finish(doc: &PdfDocument, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagn
     Ok(bytes)
 }
 
+/// Streams of a run already compressed, by the hash of their content: the font programs
+/// letters share are compressed once. Compression is a pure function of the content, so
+/// reuse changes no byte.
+#[derive(Debug, Default)]
+pub struct StreamCache(Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>);
+
+/// Streams shorter than this are compressed every time (hashing would cost as much).
+const CACHED_STREAM_MIN: usize = 4096;
+/// How many compressed streams a run keeps.
+const CACHED_STREAMS: usize = 4096;
+
 /// Flate-compresses every stream that allows it and is not yet filtered (lopdf's own
 /// `compress` works at the slowest level, for a percent or two of size).
-fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
+fn compress(lo: &mut lopdf::Document, cache: &StreamCache) {
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -100,19 +117,38 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
-        if z.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(packed) = z.finish()
-            && packed.len() + 20 < stream.content.len()
-        {
+        let key: Option<[u8; 32]> = (stream.content.len() >= CACHED_STREAM_MIN)
+            .then(|| Sha256::digest(&stream.content).into());
+        let cached = key.and_then(|k| cache.0.lock().ok()?.get(&k).cloned());
+        let packed = match cached {
+            Some(packed) => packed,
+            None => {
+                let Some(packed) = deflate(&stream.content) else {
+                    continue;
+                };
+                let packed = Arc::new(packed);
+                if let (Some(k), Ok(mut map)) = (key, cache.0.lock())
+                    && map.len() < CACHED_STREAMS
+                {
+                    map.insert(k, packed.clone());
+                }
+                packed
+            }
+        };
+        if packed.len() + 20 < stream.content.len() {
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+            stream.set_content(packed.to_vec());
         }
     }
+}
+
+fn deflate(content: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
+    z.write_all(content).ok()?;
+    z.finish().ok()
 }
 
 fn save(lo: &mut lopdf::Document, bytes: &mut Vec<u8>) -> Result<(), Diagnostic> {

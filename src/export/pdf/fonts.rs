@@ -9,7 +9,8 @@
 //! subset glyph ids, each carrying its character for the `/ToUnicode` map.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -32,10 +33,18 @@ const FACES: [(Family, Style); 6] = [
     (Family::Table, Style::Bold),
 ];
 
-/// The six faces of a run, prepared once.
+/// How many subsets of each face a run keeps for reuse.
+const CACHED_SUBSETS: usize = 512;
+
+/// The six faces of a run, prepared once, with the subsets already cut.
+///
+/// A subset is a pure function of its face and characters, so letters that draw the same
+/// characters in a face (most header tables, and many bodies) share one: reusing it
+/// changes no byte of any letter, whatever the order or the thread.
 #[derive(Debug)]
 pub struct Faces {
     faces: Vec<Face>,
+    cache: Mutex<HashMap<(usize, Vec<char>), Arc<Embedded>>>,
 }
 
 #[derive(Debug)]
@@ -48,7 +57,7 @@ struct Face {
 }
 
 /// A face as embedded in one letter.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Embedded {
     pub id: FontId,
     /// The subset font program, parsed.
@@ -83,7 +92,10 @@ impl Faces {
                 }
             })
             .collect();
-        Faces { faces }
+        Faces {
+            faces,
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The index of the face a run is set in.
@@ -99,12 +111,23 @@ impl Faces {
         let used = self.used_glyphs(pages)?;
         used.into_iter()
             .zip(&self.faces)
-            .map(|(chars, face)| {
+            .enumerate()
+            .map(|(i, (chars, face))| {
                 if chars.is_empty() {
-                    Ok(None)
-                } else {
-                    time(Stage::PdfSubset, || face.subset(&chars)).map(Some)
+                    return Ok(None);
                 }
+                let key = (i, chars.keys().copied().collect::<Vec<char>>());
+                let cached = self.cache.lock().ok().and_then(|c| c.get(&key).cloned());
+                if let Some(embedded) = cached {
+                    return Ok(Some(Embedded::clone(&embedded)));
+                }
+                let embedded = time(Stage::PdfSubset, || face.subset(&chars))?;
+                if let Ok(mut cache) = self.cache.lock()
+                    && cache.len() < CACHED_SUBSETS * self.faces.len()
+                {
+                    cache.insert(key, Arc::new(embedded.clone()));
+                }
+                Ok(Some(embedded))
             })
             .collect()
     }

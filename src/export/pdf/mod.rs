@@ -31,12 +31,14 @@ use fonts::Faces;
 #[derive(Debug)]
 pub struct PdfWriter {
     faces: Faces,
+    streams: finish::StreamCache,
 }
 
 impl PdfWriter {
     pub fn new(fonts: &FontBook) -> PdfWriter {
         PdfWriter {
             faces: Faces::new(fonts),
+            streams: finish::StreamCache::default(),
         }
     }
 }
@@ -82,7 +84,7 @@ impl Writer for PdfWriter {
                 .map
                 .insert(font.id, PdfFont::new(font.font));
         }
-        time(Stage::PdfFile, || finish::finish(&doc, info))
+        time(Stage::PdfFile, || finish::finish(&doc, info, &self.streams))
     }
 }
 
