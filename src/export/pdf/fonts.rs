@@ -44,8 +44,11 @@ const CACHED_SUBSETS: usize = 512;
 #[derive(Debug)]
 pub struct Faces {
     faces: Vec<Face>,
-    cache: Mutex<HashMap<(usize, Vec<char>), Arc<Embedded>>>,
+    cache: Mutex<HashMap<SubsetKey, Arc<Embedded>>>,
 }
+
+/// A subset's identity: the face's index and the characters it draws.
+type SubsetKey = (usize, Vec<char>);
 
 #[derive(Debug)]
 struct Face {
