@@ -105,7 +105,7 @@ pub struct StreamCache(Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>);
 /// Streams shorter than this are compressed every time (hashing would cost as much).
 const CACHED_STREAM_MIN: usize = 4096;
 /// How many compressed streams a run keeps.
-const CACHED_STREAMS: usize = 4096;
+const CACHED_STREAMS: usize = 1024;
 
 /// Flate-compresses every stream that allows it and is not yet filtered (lopdf's own
 /// `compress` works at the slowest level, for a percent or two of size).

@@ -34,7 +34,7 @@ const FACES: [(Family, Style); 6] = [
 ];
 
 /// How many subsets of each face a run keeps for reuse.
-const CACHED_SUBSETS: usize = 512;
+const CACHED_SUBSETS: usize = 128;
 
 /// The six faces of a run, prepared once, with the subsets already cut.
 ///
