@@ -105,17 +105,24 @@ fn widow_and_orphan_control_keep_two_lines_on_each_side() {
 }
 
 #[test]
-fn a_heading_can_close_a_page_and_sits_lower_than_a_body_line() {
-    let pages = lay_out(vec![paragraph("a", 44), heading("HEAD"), paragraph("b", 3)]);
-    assert_eq!(words(&pages[0]).last(), Some(&"HEAD"));
-    // blank (13.8) after line 44, then the heading's baseline 11.16 below its top
-    let last_body = 82.8 + 43.0 * 13.8;
+fn a_heading_keeps_with_the_first_lines_after_it() {
+    // After 42 lines a blank and the heading still fit, and so do two lines of a long
+    // paragraph: the heading stays, the paragraph splits after its second line.
+    let pages = lay_out(vec![paragraph("a", 42), heading("HEAD"), paragraph("b", 6)]);
+    assert_eq!(words(&pages[0])[42..], ["HEAD", "b00", "b01"]);
+    let last_body = 82.8 + 41.0 * 13.8;
+    // blank (13.8) after line 42, then the heading's baseline 11.16 below its top
     assert_eq!(
-        pages[0][44].1,
+        pages[0][42].1,
         ((last_body + 3.0 + 13.8 + 11.16) * 100.0_f64).round() / 100.0
     );
-    assert_eq!(words(&pages[1]), ["b00", "b01", "b02"]);
-    // at the top of a page a heading's baseline is 83.16
+    // After 44 lines the heading would fit but no line after it: it opens the next page,
+    // where its baseline is 83.16.
+    let pages = lay_out(vec![paragraph("a", 44), heading("HEAD"), paragraph("b", 3)]);
+    assert_eq!(pages[0].len(), 44);
+    assert_eq!(pages[1][0], ("HEAD".to_string(), 72.0 + 11.16));
+    assert_eq!(words(&pages[1]), ["HEAD", "b00", "b01", "b02"]);
+    // at the top of a page after a blank line, the heading sits one line lower
     let pages = lay_out(vec![paragraph("a", 46), heading("HEAD")]);
     assert_eq!(pages[1][0], ("HEAD".to_string(), 72.0 + 13.8 + 11.16));
 }
