@@ -150,23 +150,24 @@ pub fn flow(
         let n = unit.line_count();
         // A heading keeps with the first lines of what follows it: those the widow and
         // orphan rule would let stand at the foot of the page.
-        if paginate && kind == Kind::Heading && !lines.is_empty() && !at.page_is_empty() {
-            if let Some(Unit::Text {
+        if paginate
+            && kind == Kind::Heading
+            && !lines.is_empty()
+            && !at.page_is_empty()
+            && let Some(Unit::Text {
                 kind: next_kind,
                 lines: next,
             }) = units.get(index + 1)
-            {
-                let (next_height, next_ascent) = r.metrics(*next_kind);
-                let first = if next.len() >= 4 {
-                    2
-                } else {
-                    next.len().max(1)
-                };
-                let last_baseline =
-                    at.top + height + (first - 1) as f64 * next_height + next_ascent;
-                if last_baseline + r.descent > bottom {
-                    at.new_page(g.margin_top);
-                }
+        {
+            let (next_height, next_ascent) = r.metrics(*next_kind);
+            let first = if next.len() >= 4 {
+                2
+            } else {
+                next.len().max(1)
+            };
+            let last_baseline = at.top + height + (first - 1) as f64 * next_height + next_ascent;
+            if last_baseline + r.descent > bottom {
+                at.new_page(g.margin_top);
             }
         }
         let mut k = 0;
