@@ -150,7 +150,8 @@ impl Batch<'_> {
             .map(|w| state::output_fingerprint(run, &digest, w.extension()))
             .collect();
         let case = time(Stage::Parse, || {
-            case_from_bytes(input, bytes).and_then(crate::check::vet_for_render)
+            case_from_bytes(input, bytes)
+                .and_then(|case| crate::check::vet_for_render(case, self.speller))
         })?;
         let name = self.names.name(&case)?;
         // The scan saw another name (or none): the file changed since, and the check

@@ -125,6 +125,8 @@ impl Tally {
 /// A batch run's settings: what to render and where.
 pub struct Batch<'a> {
     pub renderer: &'a Renderer,
+    /// The dictionaries of the checks each case passes first.
+    pub speller: &'a crate::check::Speller,
     pub writers: &'a Writers,
     pub measuring: Measuring,
     pub out: &'a Path,

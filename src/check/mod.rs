@@ -65,10 +65,10 @@ pub fn check_case_path(path: &Path, speller: &Speller) -> (Option<CaseFile>, Dia
 }
 
 /// What `render` runs on each loaded case before rendering it: the same checks as
-/// `check` (with the built-in dictionaries). Warnings are printed and the case goes on;
+/// `check` (with the run's dictionaries). Warnings are printed and the case goes on;
 /// with any error the case is refused with all its problems.
-pub fn vet_for_render(file: CaseFile) -> Result<CaseFile, Diagnostics> {
-    let problems = check_case(&file, Speller::builtin());
+pub fn vet_for_render(file: CaseFile, speller: &Speller) -> Result<CaseFile, Diagnostics> {
+    let problems = check_case(&file, speller);
     if problems.has_errors() {
         return Err(problems);
     }

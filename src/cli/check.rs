@@ -41,7 +41,7 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: &CheckArgs) -> Status {
-    let prepared = speller(&args.words).and_then(|speller| {
+    let prepared = word_list_speller(&args.words).and_then(|speller| {
         let inputs = collect_cases(&args.paths, None)?;
         let templates = load_templates(&args.template)?;
         Ok((speller, inputs, templates))
@@ -128,7 +128,8 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The speller with the project's word lists, or `None` for the built-in one.
-fn speller(lists: &[PathBuf]) -> Result<Option<Speller>, Diagnostics> {
+/// The built-in dictionaries with the given word lists, or `None` when there are none.
+pub fn word_list_speller(lists: &[PathBuf]) -> Result<Option<Speller>, Diagnostics> {
     if lists.is_empty() {
         return Ok(None);
     }

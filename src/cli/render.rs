@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use clap::Args;
 
+use crate::check::Speller;
+
 use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
 use crate::batch::{
@@ -55,6 +57,10 @@ pub struct RenderArgs {
     /// Render only the K-th of N shares of the cases (by a hash of each file name).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// A project word list for the spelling check render runs first (one word a line;
+    /// repeatable), as `check --words`.
+    #[arg(long = "words", value_name = "FILE")]
+    pub words: Vec<PathBuf>,
     #[command(flatten)]
     pub template: TemplateArgs,
 }
@@ -68,6 +74,14 @@ struct Prepared {
     names: NamePattern,
     shard: Option<Shard>,
     jobs: usize,
+    /// The dictionaries with the run's word lists (`None`: the built-in ones).
+    speller: Option<Speller>,
+}
+
+impl Prepared {
+    fn speller(&self) -> &Speller {
+        self.speller.as_ref().unwrap_or_else(|| Speller::builtin())
+    }
 }
 
 pub fn run(args: &RenderArgs) -> Status {
@@ -156,6 +170,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
                 .into());
         }
     }
+    let speller = super::check::word_list_speller(&args.words)?;
     let renderer = Renderer::new(args.template.load()?)?;
     let writers = writers_for(&formats, &renderer.layout.fonts)?;
     Ok(Prepared {
@@ -166,6 +181,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         names,
         shard,
         jobs,
+        speller,
     })
 }
 
@@ -190,7 +206,7 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
 
 fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
     let result = load_case(input)
-        .and_then(crate::check::vet_for_render)
+        .and_then(|case| crate::check::vet_for_render(case, p.speller()))
         .and_then(|case| render_case_with(&p.renderer, &case, &p.writers, p.measuring));
     match result {
         Ok((files, _)) => {
@@ -245,6 +261,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
     };
     let batch = Batch {
         renderer: &p.renderer,
+        speller: p.speller(),
         writers: &p.writers,
         measuring: p.measuring,
         out,

@@ -259,3 +259,24 @@ fn render_refuses_a_case_with_errors_and_prints_warnings_of_the_others() {
         .stderr_has("`March 3, 3015` in summary.text is after the decision date")
         .stdout_has("Physical therapy 2x4:  Upheld");
 }
+
+#[test]
+fn render_takes_the_same_word_lists_as_check() {
+    let s = crate::support::Scratch::new();
+    s.write("words.txt", "osteomyeltis\n");
+    let case = crate::support::root().join("cases/seed-letter.toml");
+    let case = case.to_str().unwrap();
+    crate::support::run_in(s.dir.path(), &["render", case])
+        .success()
+        .stderr_has("unknown word `osteomyeltis`");
+    let r = crate::support::run_in(s.dir.path(), &["render", case, "--words", "words.txt"]);
+    r.success();
+    assert!(!r.stderr.contains("osteomyeltis"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("March 3, 3015"),
+        "the other checks still run"
+    );
+    crate::support::run_in(s.dir.path(), &["render", case, "--words", "nope.txt"])
+        .status(2)
+        .stderr_has("failed to read word list `nope.txt`");
+}
