@@ -66,6 +66,21 @@ impl CalendarDate {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil_from_days), if its
+    /// year fits.
+    pub fn from_days_since_epoch(days: i64) -> Option<CalendarDate> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        CalendarDate::new(i32::try_from(year).ok()?, month as u8, day as u8)
+    }
+
     /// Formats with a small strftime subset: `%Y %m %d %-m %-d %e %B %b %y %%`.
     pub fn format(&self, pattern: &str) -> Result<String, String> {
         let mut out = String::with_capacity(pattern.len() + 8);

@@ -42,23 +42,8 @@ impl Stamp {
     pub fn from_epoch(seconds: i64) -> Option<Stamp> {
         let days = seconds.div_euclid(86_400);
         let rest = seconds.rem_euclid(86_400);
-        // civil date from days since 1970-01-01 (proleptic Gregorian calendar)
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        let date = CalendarDate::new(
-            i32::try_from(year)
-                .ok()
-                .filter(|y| (1..=9999).contains(y))?,
-            month as u8,
-            day as u8,
-        )?;
+        let date =
+            CalendarDate::from_days_since_epoch(days).filter(|d| (1..=9999).contains(&d.year))?;
         Some(Stamp {
             date,
             hour: (rest / 3600) as u8,

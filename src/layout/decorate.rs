@@ -51,6 +51,7 @@ impl Decorations {
     pub fn apply(&self, pages: &mut [Page], g: &Geometry, case_number: &str, body: &dyn Measure) {
         let count = pages.len();
         let small = g.body_size * 10.0 / 12.0;
+        let watermark = (!self.watermark.is_empty()).then(|| self.watermark_on(g, body));
         for (i, page) in pages.iter_mut().enumerate() {
             let fill = |pattern: &str| {
                 pattern
@@ -58,9 +59,8 @@ impl Decorations {
                     .replace("{pages}", &count.to_string())
                     .replace("{case_number}", case_number)
             };
-            if !self.watermark.is_empty() {
-                page.items
-                    .insert(0, Item::Watermark(self.watermark_on(g, body)));
+            if let Some(w) = &watermark {
+                page.items.insert(0, Item::Watermark(w.clone()));
             }
             if let (0, Some(image)) = (i, &self.logo) {
                 let height = self.logo_height;
@@ -100,7 +100,7 @@ impl Decorations {
     /// The watermark, centred on the page along its diagonal.
     fn watermark_on(&self, g: &Geometry, body: &dyn Measure) -> Watermark {
         let diagonal = g.page_width.hypot(g.page_height);
-        let unit = margin_line(&self.watermark, 1.0, body, g).width.max(0.01) / 1.0;
+        let unit = margin_line(&self.watermark, 1.0, body, g).width.max(0.01);
         let size = (diagonal * 0.6 / unit).min(g.body_size * 12.0);
         let mut line = margin_line(&self.watermark, size, body, g);
         line.starts_paragraph = false;

@@ -5,6 +5,24 @@ use std::process::Command;
 
 use crate::support::{Scratch, run, run_in};
 
+/// Renders a bundled case as PDF into `out` inside the scratch folder, with one setting.
+fn render_pdf(s: &Scratch, case: &str, out: &str, var: &str) -> crate::support::Run {
+    let case = crate::support::root().join("cases").join(case);
+    run_in(
+        s.dir.path(),
+        &[
+            "render",
+            case.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--out",
+            out,
+            "--var",
+            var,
+        ],
+    )
+}
+
 fn pages_of(text: &str) -> Vec<&str> {
     text.split('\u{c}').collect()
 }
@@ -129,21 +147,7 @@ fn logo_png() -> Vec<u8> {
 fn the_logo_setting_draws_an_image_on_page_one() {
     let s = Scratch::new();
     std::fs::write(s.path("logo.png"), logo_png()).unwrap();
-    let case = crate::support::root().join("cases/long-letter.toml");
-    run_in(
-        s.dir.path(),
-        &[
-            "render",
-            case.to_str().unwrap(),
-            "--format",
-            "pdf",
-            "--out",
-            "out",
-            "--var",
-            "logo=logo.png",
-        ],
-    )
-    .success();
+    render_pdf(&s, "long-letter.toml", "out", "logo=logo.png").success();
     let pdf = s.path("out/CM17-0100003.pdf");
     if let Ok(out) = Command::new("pdfimages").arg("-list").arg(&pdf).output() {
         let list = String::from_utf8_lossy(&out.stdout);
@@ -158,20 +162,7 @@ fn the_logo_setting_draws_an_image_on_page_one() {
         assert!(rows[0].split_whitespace().nth(3) == Some("40"), "{list}");
     }
     // the same inputs give the same bytes
-    run_in(
-        s.dir.path(),
-        &[
-            "render",
-            case.to_str().unwrap(),
-            "--format",
-            "pdf",
-            "--out",
-            "again",
-            "--var",
-            "logo=logo.png",
-        ],
-    )
-    .success();
+    render_pdf(&s, "long-letter.toml", "again", "logo=logo.png").success();
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         std::fs::read(s.path("again/CM17-0100003.pdf")).unwrap()
@@ -195,21 +186,7 @@ fn a_logo_that_is_not_an_image_is_refused() {
 #[test]
 fn page_size_a4_sets_the_paper_and_keeps_the_margins() {
     let s = Scratch::new();
-    let case = crate::support::root().join("cases/seed-letter.toml");
-    run_in(
-        s.dir.path(),
-        &[
-            "render",
-            case.to_str().unwrap(),
-            "--format",
-            "pdf",
-            "--out",
-            "out",
-            "--var",
-            "page_size=a4",
-        ],
-    )
-    .success();
+    render_pdf(&s, "seed-letter.toml", "out", "page_size=a4").success();
     let doc = lopdf::Document::load(s.path("out/CM15-0071844.pdf")).unwrap();
     for id in doc.get_pages().values() {
         let page = doc.get_dictionary(*id).unwrap();

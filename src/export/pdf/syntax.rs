@@ -41,16 +41,7 @@ pub fn number(out: &mut Vec<u8>, v: f64) {
 /// A PDF text string: literal when ASCII, otherwise UTF-16BE with a byte-order mark.
 pub fn text_string(out: &mut Vec<u8>, s: &str) {
     if s.is_ascii() {
-        out.push(b'(');
-        for b in s.bytes() {
-            match b {
-                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b => out.push(b),
-            }
-        }
-        out.push(b')');
+        literal(out, s.as_bytes());
     } else {
         out.extend_from_slice(b"<FEFF");
         for u in s.encode_utf16() {
@@ -58,6 +49,20 @@ pub fn text_string(out: &mut Vec<u8>, s: &str) {
         }
         out.push(b'>');
     }
+}
+
+/// A literal string `(...)`, with the bytes that would end or bend it escaped.
+fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'(');
+    for &b in bytes {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b => out.push(b),
+        }
+    }
+    out.push(b')');
 }
 
 /// Writes a name (`/Name`), with `#xx` for bytes a name cannot hold as they are.
@@ -89,18 +94,7 @@ pub fn object(out: &mut Vec<u8>, o: &Object, renumber: &dyn Fn((u32, u16)) -> u3
             }
             out.push(b'>');
         }
-        Object::String(bytes, StringFormat::Literal) => {
-            out.push(b'(');
-            for &b in bytes {
-                match b {
-                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    b => out.push(b),
-                }
-            }
-            out.push(b')');
-        }
+        Object::String(bytes, StringFormat::Literal) => literal(out, bytes),
         Object::Array(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
