@@ -7,8 +7,7 @@
 //! Layout coordinates have their origin at the top of the page; PDF's at the bottom.
 
 use printpdf::{
-    Codepoint, Color, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix,
-    XObjectTransform,
+    Color, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectTransform,
 };
 
 use super::fonts::{EmbeddedFonts, Faces};
@@ -107,14 +106,10 @@ impl Painter<'_> {
                 TextMatrix::Raw([cos, sin, -sin, cos, x.0, y.0])
             };
             self.ops.push(Op::SetTextMatrix { matrix });
-            // Every character was found in the face when the fonts were embedded.
-            let glyphs = run
-                .text
-                .chars()
-                .map(|c| Codepoint::with_cid(font.glyphs[&c], 0.0, c.to_string()))
-                .collect();
+            // Every character was found in the face when the fonts were embedded; printpdf
+            // looks each up in the subset's own cmap.
             self.ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(glyphs)],
+                items: vec![TextItem::Text(run.text.clone())],
             });
         }
     }

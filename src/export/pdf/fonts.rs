@@ -3,14 +3,17 @@
 //! Every face gets a fixed resource name (`F1`–`F6`, by family and style), so the
 //! content streams never depend on printpdf's process-global id counter. Per letter, the
 //! characters of every run are looked up in their face; a character the face lacks is an
-//! error (printpdf would silently draw `.notdef`). Each used face is then subset with
-//! allsorts to glyph 0 plus the used glyphs, in ascending order of their original ids, so
-//! glyph `n` of the subset is the `n`-th id handed to allsorts. The text is drawn by those
-//! subset glyph ids, each carrying its character for the `/ToUnicode` map.
+//! error (printpdf would silently draw `.notdef`). Each used face is then cut down to
+//! glyph 0 plus the used glyphs. A TrueType face (every built-in one) is cut by
+//! `truetype`, which keeps the original glyph ids and drops the hinting, and handed to
+//! printpdf as a `ParsedFont` built from what the run read once (metrics) and what the
+//! letter uses (its characters, their glyphs and widths); a face with PostScript outlines
+//! is subset by allsorts and read back by printpdf. Either way printpdf maps each
+//! character to its glyph through that `ParsedFont` when it draws the text and writes
+//! the widths and the `/ToUnicode` map from it.
 
-use std::collections::BTreeMap;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -18,6 +21,7 @@ use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use printpdf::{FontId, ParsedFont};
 use sha2::{Digest, Sha256};
 
+use super::truetype::TrueType;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Family, Font, FontBook, Item, Line, Pages};
 use crate::markup::Style;
@@ -57,16 +61,33 @@ struct Face {
     resource: String,
     /// The PostScript name, restricted to what a PDF name may hold unescaped.
     base_name: String,
+    /// What the run reads of the face once, on first use.
+    read: OnceLock<Result<Reading, String>>,
+}
+
+/// A face as read once per run.
+#[derive(Debug)]
+enum Reading {
+    /// TrueType outlines: cut here, with printpdf's reading of the whole face for the
+    /// metrics of its font descriptor.
+    Glyf(Box<Glyf>),
+    /// PostScript (CFF) outlines: cut by allsorts.
+    Other,
+}
+
+/// A TrueType face as read once per run.
+#[derive(Debug)]
+struct Glyf {
+    program: TrueType,
+    whole: ParsedFont,
 }
 
 /// A face as embedded in one letter.
 #[derive(Debug, Clone)]
 pub struct Embedded {
     pub id: FontId,
-    /// The subset font program, parsed.
+    /// The subset font program, as printpdf reads it.
     pub font: ParsedFont,
-    /// Character → glyph id in the subset.
-    pub glyphs: BTreeMap<char, u16>,
 }
 
 /// The faces a letter uses, by face index.
@@ -92,6 +113,7 @@ impl Faces {
                     } else {
                         base_name
                     },
+                    read: OnceLock::new(),
                 }
             })
             .collect();
@@ -137,17 +159,21 @@ impl Faces {
 
     /// Per face, every character drawn in it and its glyph id in the full font.
     fn used_glyphs(&self, pages: &Pages) -> Result<Vec<BTreeMap<char, u16>>, Diagnostic> {
+        // Latin-1 characters (nearly all of a letter) are marked in a table, the rest
+        // kept in a map: a letter draws thousands of characters but only a few dozen
+        // distinct ones.
+        let mut latin = vec![[false; 256]; self.faces.len()];
         let mut used = vec![BTreeMap::new(); self.faces.len()];
         let mut missing: BTreeMap<(usize, char), ()> = BTreeMap::new();
         let mut visit = |line: &Line| {
             for run in &line.runs {
                 let i = Faces::index(line.family, run.style);
-                let font = &self.faces[i].font;
                 for c in run.text.chars() {
-                    if font.has(c) && font.glyph(c) != 0 {
-                        used[i].insert(c, font.glyph(c));
-                    } else {
-                        missing.insert((i, c), ());
+                    match u8::try_from(c) {
+                        Ok(b) => latin[i][usize::from(b)] = true,
+                        Err(_) => {
+                            used[i].insert(c, 0);
+                        }
                     }
                 }
             }
@@ -166,6 +192,23 @@ impl Faces {
                         .for_each(&mut visit),
                 }
             }
+        }
+        for (i, (chars, face)) in used.iter_mut().zip(&self.faces).enumerate() {
+            let font = &face.font;
+            chars.extend(
+                (0..=255u8)
+                    .filter(|b| latin[i][usize::from(*b)])
+                    .map(|b| (char::from(b), 0)),
+            );
+            chars.retain(|c, gid| {
+                if font.has(*c) && font.glyph(*c) != 0 {
+                    *gid = font.glyph(*c);
+                    true
+                } else {
+                    missing.insert((i, *c), ());
+                    false
+                }
+            });
         }
         if missing.is_empty() {
             return Ok(used);
@@ -190,15 +233,70 @@ impl Faces {
 }
 
 impl Face {
-    /// The face cut down to glyph 0 and the glyphs of `chars`.
+    fn fail(&self, what: String) -> Diagnostic {
+        Diagnostic::error(
+            "pdf.font",
+            format!("failed to embed font {} in the PDF", self.font.name),
+        )
+        .cause(what)
+    }
+
+    /// The face cut down to glyph 0 and the glyphs of `chars` (character → glyph id
+    /// in the whole face).
     fn subset(&self, chars: &BTreeMap<char, u16>) -> Result<Embedded, Diagnostic> {
-        let fail = |what: String| {
-            Diagnostic::error(
-                "pdf.font",
-                format!("failed to embed font {} in the PDF", self.font.name),
-            )
-            .cause(what)
+        let reading = self.read.get_or_init(|| {
+            if !TrueType::has_outlines(&self.font.data) {
+                return Ok(Reading::Other);
+            }
+            let program = TrueType::parse(&self.font.data)?;
+            let mut warnings = Vec::new();
+            let whole = ParsedFont::from_bytes(&self.font.data, 0, &mut warnings)
+                .ok_or_else(|| "printpdf cannot read the font".to_string())?;
+            Ok(Reading::Glyf(Box::new(Glyf { program, whole })))
+        });
+        match reading {
+            Err(e) => Err(self.fail(e.clone())),
+            Ok(Reading::Other) => self.subset_other(chars),
+            Ok(Reading::Glyf(glyf)) => Ok(self.subset_glyf(&glyf.program, &glyf.whole, chars)),
+        }
+    }
+
+    /// A TrueType face cut here: original glyph ids, so printpdf's character → glyph
+    /// map is the face's own, restricted to the letter's characters.
+    fn subset_glyf(
+        &self,
+        program: &TrueType,
+        whole: &ParsedFont,
+        chars: &BTreeMap<char, u16>,
+    ) -> Embedded {
+        let ids: BTreeSet<u16> = chars.values().copied().collect();
+        let mut tagged: Vec<u16> = ids.iter().copied().collect();
+        tagged.insert(0, 0);
+        let font = ParsedFont {
+            original_bytes: program.subset(&ids),
+            font_index: 0,
+            font_name: Some(format!(
+                "{}+{}",
+                subset_tag(&self.base_name, &tagged),
+                self.base_name
+            )),
+            codepoint_to_glyph: chars.iter().map(|(c, g)| (u32::from(*c), *g)).collect(),
+            glyph_widths: ids.iter().map(|g| (*g, program.advance(*g))).collect(),
+            units_per_em: whole.units_per_em,
+            font_metrics: whole.font_metrics.clone(),
+            font_type: whole.font_type,
+            pdf_font_metrics: whole.pdf_font_metrics.clone(),
         };
+        Embedded {
+            id: FontId(self.resource.clone()),
+            font,
+        }
+    }
+
+    /// A face with PostScript outlines, subset by allsorts (which renumbers the glyphs
+    /// and writes a cmap for them) and read back by printpdf.
+    fn subset_other(&self, chars: &BTreeMap<char, u16>) -> Result<Embedded, Diagnostic> {
+        let fail = |what: String| self.fail(what);
         let mut ids: Vec<u16> = chars.values().copied().collect();
         ids.sort_unstable();
         ids.dedup();
@@ -217,14 +315,6 @@ impl Face {
         if let Some(w) = warnings.first() {
             return Err(fail(format!("printpdf: {}", w.message)));
         }
-        // allsorts numbers the subset's glyphs in the order of `ids`.
-        let glyphs: BTreeMap<char, u16> = chars
-            .iter()
-            .map(|(c, gid)| {
-                let new = ids.binary_search(gid).expect("every used glyph is kept");
-                (*c, new as u16)
-            })
-            .collect();
         font.font_name = Some(format!(
             "{}+{}",
             subset_tag(&self.base_name, &ids),
@@ -233,7 +323,6 @@ impl Face {
         Ok(Embedded {
             id: FontId(self.resource.clone()),
             font,
-            glyphs,
         })
     }
 }

@@ -2,15 +2,16 @@
 //!
 //! printpdf 0.12.8 without its default features draws and serialises; it neither
 //! subsets fonts nor gives stable ids. So `fonts` cuts each used face down to the
-//! letter's glyphs (allsorts) under a fixed resource name, `draw` turns each page into
-//! printpdf operations, and `finish` replaces the metadata and sets `/ID` from the
-//! content. The same pages and letter info always give the same bytes, whatever the
+//! letter's glyphs (`truetype` for TrueType faces, allsorts for others) under a fixed
+//! resource name, `draw` turns each page into printpdf operations, and `finish`
+//! replaces the metadata, compresses the streams and sets `/ID` from the content. The same pages and letter info always give the same bytes, whatever the
 //! process drew before and on whichever thread.
 
 mod draw;
 mod finish;
 mod fonts;
 pub mod syntax;
+mod truetype;
 
 pub use finish::CREATOR;
 

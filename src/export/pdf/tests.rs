@@ -8,8 +8,9 @@ use lopdf::{Document, Object};
 use super::PdfWriter;
 use crate::case::parse_case;
 use crate::export::{LetterInfo, Writer};
-use crate::layout::{Item, Measuring, Pages};
+use crate::layout::{Family, Item, Measuring, Pages};
 use crate::letter::Renderer;
+use crate::markup::Style;
 use crate::template::TemplateSet;
 
 const MINIMAL: &str = include_str!("../../../tests/fixtures/cases/minimal.toml");
@@ -100,30 +101,55 @@ fn a_three_page_letter_is_tens_of_kilobytes() {
 }
 
 #[test]
-fn subset_glyphs_match_the_subset_fonts_own_cmap() {
+fn every_drawn_character_has_its_outline_and_width_in_the_subset() {
     let r = renderer();
     let w = PdfWriter::new(&r.layout.fonts);
     let case = parse_case(Path::new("t.toml"), long_case(2)).unwrap();
     let pages = r.lay_out(&case, Measuring::Fonts).unwrap();
     let fonts = w.faces.embed(&pages).unwrap();
+    let whole = &r.layout.fonts.face(Family::Body, Style::Regular).data;
+    let whole = ttf_parser::Face::parse(whole, 0).unwrap();
     let body = fonts[0].as_ref().expect("body regular is used");
-    for c in SPECIAL.chars() {
-        assert!(body.glyphs.contains_key(&c), "{c:?} not embedded");
+    let program = ttf_parser::Face::parse(&body.font.original_bytes, 0).expect("a font");
+    for c in SPECIAL.chars().chain("Az09".chars()) {
+        let gid = body.font.lookup_glyph_index(u32::from(c));
+        let expected = whole.glyph_index(c).map(|g| g.0);
+        assert!(gid.is_some() && gid != Some(0), "{c:?} not embedded");
+        assert_eq!(gid, expected, "{c:?} keeps its glyph id");
+        let g = ttf_parser::GlyphId(gid.unwrap());
+        assert_eq!(
+            whole.outline_glyph(g, &mut Bounds),
+            program.outline_glyph(g, &mut Bounds),
+            "{c:?} has its outline"
+        );
+        assert_eq!(
+            body.font.get_glyph_width(g.0),
+            whole.glyph_hor_advance(g),
+            "{c:?} has its width"
+        );
     }
     for font in fonts.iter().flatten() {
-        // Glyph 0 is kept and is nobody's glyph; every drawn glyph is the one the
-        // subset's own cmap gives for its character.
-        assert!(font.glyphs.values().all(|g| *g != 0));
-        for (c, g) in &font.glyphs {
-            assert_eq!(
-                font.font.lookup_glyph_index(u32::from(*c)),
-                Some(*g),
-                "{c:?} in {}",
-                font.id.0
-            );
-        }
-        assert!(font.font.glyph_widths.len() <= font.glyphs.len() + 8);
+        // only the letter's characters are mapped, each to a glyph with a width
+        assert!(font.font.codepoint_to_glyph.values().all(|g| *g != 0));
+        assert!(
+            font.font
+                .codepoint_to_glyph
+                .values()
+                .all(|g| font.font.glyph_widths.contains_key(g))
+        );
+        assert!(font.font.codepoint_to_glyph.len() < 120, "{}", font.id.0);
     }
+}
+
+/// An outline sink: `outline_glyph` returns the bounding box, enough to tell outlines apart.
+struct Bounds;
+
+impl ttf_parser::OutlineBuilder for Bounds {
+    fn move_to(&mut self, _: f32, _: f32) {}
+    fn line_to(&mut self, _: f32, _: f32) {}
+    fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+    fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+    fn close(&mut self) {}
 }
 
 #[test]
