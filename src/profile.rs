@@ -27,14 +27,18 @@ pub enum Stage {
     PdfFonts,
     /// Cutting font programs down (inside `PdfFonts`).
     PdfSubset,
-    /// Content streams and the file's objects, but compression.
-    PdfFile,
+    /// Drawing: the pages as printpdf operations, the document's resources.
+    PdfDraw,
+    /// printpdf turning operations and resources into PDF objects (`to_lopdf_document`).
+    PdfObjects,
+    /// Writing the objects out (lopdf), metadata and `/ID`.
+    PdfSave,
     Compress,
     /// Writing files (temporary file, rename) and hashing them.
     Write,
 }
 
-const STAGES: [(Stage, &str); 12] = [
+const STAGES: [(Stage, &str); 14] = [
     (Stage::Scan, "scan (read + parse for names)"),
     (Stage::Read, "read case files"),
     (Stage::Parse, "parse + check cases"),
@@ -44,12 +48,14 @@ const STAGES: [(Stage, &str); 12] = [
     (Stage::TextWriter, "text writer"),
     (Stage::PdfFonts, "pdf: glyphs + font objects"),
     (Stage::PdfSubset, "pdf: font subsetting"),
-    (Stage::PdfFile, "pdf: content + objects"),
+    (Stage::PdfDraw, "pdf: drawing (printpdf operations)"),
+    (Stage::PdfObjects, "pdf: printpdf operations -> objects"),
+    (Stage::PdfSave, "pdf: objects -> bytes (lopdf), /ID"),
     (Stage::Compress, "compression (zlib)"),
     (Stage::Write, "write files + SHA-256"),
 ];
 
-static NANOS: [AtomicU64; 12] = [const { AtomicU64::new(0) }; 12];
+static NANOS: [AtomicU64; 14] = [const { AtomicU64::new(0) }; 14];
 /// Embedded faces found in the cache, and made.
 static FONT_CACHE: [AtomicU64; 2] = [const { AtomicU64::new(0) }; 2];
 

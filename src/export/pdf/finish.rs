@@ -46,7 +46,9 @@ pub fn finish(
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let mut lo = time(Stage::PdfObjects, || {
+        doc.to_lopdf_document(&opts, &mut warnings)
+    });
     // printpdf reports what it will draw wrongly (text outside BT/ET, colours out of
     // range, fonts it cannot embed) as errors or warnings; informational notes are fine.
     let broken: Vec<String> = warnings
@@ -68,14 +70,18 @@ pub fn finish(
     lo.objects
         .insert(info_id, Object::Dictionary(info_dictionary(info)));
     time(Stage::Compress, || compress(&mut lo, cache));
+    time(Stage::PdfSave, || save_with_id(&mut lo))
+}
 
+/// The file's bytes, its `/ID` a hash of them.
+fn save_with_id(lo: &mut lopdf::Document) -> Result<Vec<u8>, Diagnostic> {
     // The /ID is a hash of the file: written once with a placeholder of the same length,
     // which the hash of those bytes then replaces in place.
     let placeholder = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     let mut bytes = Vec::with_capacity(64 * 1024);
-    save(&mut lo, &mut bytes)?;
+    save(lo, &mut bytes)?;
     let digest = Sha256::digest(&bytes);
     let hex: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
     // the trailer is last: replace the placeholders there

@@ -51,42 +51,48 @@ impl Writer for PdfWriter {
 
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
         let fonts = time(Stage::PdfFonts, || self.faces.embed(pages))?;
-        let mut doc = PdfDocument::new("");
-        doc.pages = pages
-            .pages
-            .iter()
-            .map(|page| {
-                let size = Rect::from_wh(Pt(pages.width as f32), Pt(pages.height as f32));
-                PdfPage {
-                    media_box: size.clone(),
-                    trim_box: size.clone(),
-                    crop_box: size,
-                    ops: draw::page_ops(page, pages.height, &fonts),
-                }
-            })
-            .collect();
-        for frame in pages
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .filter_map(|i| match i {
-                Item::Image(frame) => Some(frame),
-                _ => None,
-            })
-        {
-            doc.resources
-                .xobjects
-                .map
-                .insert(image_id(frame), XObject::Image(raw_image(&frame.image)));
-        }
-        for font in fonts.into_iter().flatten() {
-            doc.resources
-                .fonts
-                .map
-                .insert(font.id, PdfFont::new(font.font));
-        }
-        time(Stage::PdfFile, || finish::finish(&doc, info, &self.streams))
+        let doc = time(Stage::PdfDraw, || draw_document(pages, fonts));
+        finish::finish(&doc, info, &self.streams)
     }
+}
+
+/// The letter as a printpdf document: its pages' operations and the resources they use.
+fn draw_document(pages: &Pages, fonts: fonts::EmbeddedFonts) -> PdfDocument {
+    let mut doc = PdfDocument::new("");
+    doc.pages = pages
+        .pages
+        .iter()
+        .map(|page| {
+            let size = Rect::from_wh(Pt(pages.width as f32), Pt(pages.height as f32));
+            PdfPage {
+                media_box: size.clone(),
+                trim_box: size.clone(),
+                crop_box: size,
+                ops: draw::page_ops(page, pages.height, &fonts),
+            }
+        })
+        .collect();
+    for frame in pages
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Image(frame) => Some(frame),
+            _ => None,
+        })
+    {
+        doc.resources
+            .xobjects
+            .map
+            .insert(image_id(frame), XObject::Image(raw_image(&frame.image)));
+    }
+    for font in fonts.into_iter().flatten() {
+        doc.resources
+            .fonts
+            .map
+            .insert(font.id, PdfFont::new(font.font));
+    }
+    doc
 }
 
 /// An image's resource name: fixed, so the bytes do not depend on a counter. A letter
