@@ -6,6 +6,7 @@
 #   BENCH_DIR=/dev/shm/b benches/batch.sh   # where the inputs go (default /tmp/imr-letters-bench)
 #   OUT_DIR=/dev/shm/out benches/batch.sh   # where the letters go (default: BENCH_DIR)
 #   SKIP_MEMORY=1 benches/batch.sh   # throughput and profile only
+#   SKIP_PEER=1 benches/batch.sh     # without the Typst peer
 #
 # Workloads: 10,000 `imr-letters sample` cases (seed 1), and the 194 reference cases in
 # ../shared/reference/cases copied 10 times under distinct case numbers (rendered with
@@ -18,6 +19,11 @@
 # size (/usr/bin/time) of a text run and of a PDF run over 1,000 and over 100,000 sample
 # cases (all cores). The profile is one -j 1 run per workload with
 # IMR_LETTERS_PROFILE=1.
+#
+# The peer: the same 1,940 reference letters as PDF through Typst (../shared/bench/peer-typst,
+# one reused Compiler per process; its setup.sh installs it), one process against -j 1 and
+# one process per core against every core, alternating the two tools run by run; the
+# ratio is of the medians of this one sitting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +31,8 @@ RUNS=${RUNS:-3}
 BENCH_DIR=${BENCH_DIR:-/tmp/imr-letters-bench}
 OUT_DIR=${OUT_DIR:-$BENCH_DIR}
 REFERENCE=${REFERENCE:-../shared/reference/cases}
+PEER=${PEER:-../shared/bench/peer-typst}
+VENV=${VENV:-/opt/bench-venv}
 CORES=$(nproc)
 BIN=target/release/imr-letters
 
@@ -107,6 +115,37 @@ if [ -z "${SKIP_MEMORY:-}" ]; then
     timed "$BENCH_DIR/sample-$count" --format "$format"
     printf "| %s, all cores | %d | %.1f MiB (%.1f s) |\n" "$format" "$count" "$(awk -v r="$RSS" 'BEGIN {print r / 1024}')" "$SECS"
   done
+fi
+
+if [ -z "${SKIP_PEER:-}" ] && [ -d "$BENCH_DIR/reference-x10" ] && [ -f "$PEER/typst_batch.py" ] &&
+  VENV=$VENV bash "$PEER/setup.sh" >&2; then
+  dir="$BENCH_DIR/reference-x10"
+  n=$(find "$dir" -name '*.toml' | wc -l)
+  declare -A times=()
+  for run in $(seq "$RUNS"); do
+    for jobs in 1 "$CORES"; do
+      timed "$dir" --format pdf -j "$jobs" --var wording=2016
+      times[ours-$jobs]+="$SECS "
+      out="$OUT_DIR/peer-$run-$jobs"
+      rm -rf "$out"
+      sync
+      start=$(date +%s.%N)
+      "$VENV/bin/python" "$PEER/typst_batch.py" "$dir" "$out" --procs "$jobs" --wording 2016 >/dev/null
+      end=$(date +%s.%N)
+      times[peer-$jobs]+="$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') "
+      rm -rf "$out"
+    done
+  done
+  echo
+  echo "| $n reference letters as PDF | processes/threads | imr-letters letters/s | Typst letters/s | ratio |"
+  echo "|---|---:|---:|---:|---:|"
+  for jobs in 1 "$CORES"; do
+    ours=$(echo "${times[ours-$jobs]}" | tr ' ' '\n' | grep . | median)
+    theirs=$(echo "${times[peer-$jobs]}" | tr ' ' '\n' | grep . | median)
+    awk -v n="$n" -v a="$ours" -v b="$theirs" -v j="$jobs" \
+      'BEGIN {printf "| median of runs | %d | %.0f | %.0f | %.1fx |\n", j, n / a, n / b, b / a}'
+  done
+  unset times
 fi
 
 echo
