@@ -80,21 +80,65 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A text read once for every needle looked for in it: each character with its byte
+/// offset, the characters alone, and each folded to lower case (its first lower-case
+/// character).
+struct Haystack {
+    chars: Vec<(usize, char)>,
+    plain: Vec<char>,
+    folded: Vec<char>,
+    len: usize,
+}
+
+impl Haystack {
+    fn new(text: &str) -> Haystack {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        let folded = plain.iter().map(|&c| fold(c)).collect();
+        Haystack {
+            chars,
+            plain,
+            folded,
+            len: text.len(),
+        }
+    }
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
 /// Byte ranges of whole-word occurrences of `needle` in `text`, white space matching any
 /// run of white space.
+#[cfg(test)]
 fn occurrences(text: &str, needle: &str, exact_case: bool) -> Vec<std::ops::Range<usize>> {
-    let fold = |c: char| {
-        if exact_case {
-            c
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        }
+    occurrences_in(&Haystack::new(text), needle, exact_case)
+}
+
+/// [`occurrences`] in a text read beforehand.
+fn occurrences_in(hay: &Haystack, needle: &str, exact_case: bool) -> Vec<std::ops::Range<usize>> {
+    let target: Vec<char> = if exact_case {
+        needle.chars().collect()
+    } else {
+        needle.chars().map(fold).collect()
     };
-    let target: Vec<char> = needle.chars().map(fold).collect();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = &hay.chars;
+    let text = if exact_case { &hay.plain } else { &hay.folded };
     let mut out = Vec::new();
+    let Some(&first) = target.first() else {
+        return out;
+    };
     let mut i = 0;
     while i < chars.len() {
+        // Only where the first character matches can a match start.
+        if text[i] != first && !(first == ' ' && chars[i].1.is_whitespace()) {
+            i += 1;
+            continue;
+        }
         let boundary_before = i == 0 || !chars[i - 1].1.is_alphanumeric();
         let (mut j, mut k) = (i, 0);
         while boundary_before && k < target.len() && j < chars.len() {
@@ -103,7 +147,7 @@ fn occurrences(text: &str, needle: &str, exact_case: bool) -> Vec<std::ops::Rang
                     j += 1;
                 }
                 k += 1;
-            } else if fold(chars[j].1) == target[k] {
+            } else if text[j] == target[k] {
                 j += 1;
                 k += 1;
             } else {
@@ -112,7 +156,7 @@ fn occurrences(text: &str, needle: &str, exact_case: bool) -> Vec<std::ops::Rang
         }
         let boundary_after = j >= chars.len() || !chars[j].1.is_alphanumeric();
         if boundary_before && k == target.len() && boundary_after {
-            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            let end = chars.get(j).map_or(hay.len, |(b, _)| *b);
             out.push(chars[i].0..end);
             i = j;
         } else {
@@ -129,9 +173,10 @@ pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
         return;
     }
     for field in fields.iter().filter(|f| f.is_prose()) {
+        let hay = Haystack::new(field.value());
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
         for secret in &secrets {
-            for range in occurrences(field.value(), &secret.needle, secret.exact_case) {
+            for range in occurrences_in(&hay, &secret.needle, secret.exact_case) {
                 if reported
                     .iter()
                     .any(|r| r.start <= range.start && range.end <= r.end)
@@ -164,5 +209,16 @@ mod tests {
         assert_eq!(occurrences(text, "Jane Roe", false), vec![12..22]);
         assert_eq!(occurrences(text, "Roe", true).len(), 1);
         assert_eq!(occurrences(text, "Roe", false).len(), 2);
+    }
+
+    #[test]
+    fn folds_case_beyond_ascii() {
+        let text = "ÉMILE Ørsted met émile; Ørstedt";
+        assert_eq!(occurrences(text, "Émile", false), vec![0..6, 19..25]);
+        assert_eq!(
+            occurrences(text, "Émile", true),
+            Vec::<std::ops::Range<usize>>::new()
+        );
+        assert_eq!(occurrences(text, "Ørsted", true), vec![7..14]);
     }
 }

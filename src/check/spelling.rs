@@ -4,7 +4,9 @@
 //! The dictionaries ship in the binary: Hunspell's en_US (SCOWL, `dictionaries/en_US.*`,
 //! see `dictionaries/en_US.LICENSE`) and `dictionaries/medical.txt` (drugs, anatomy,
 //! procedures, eponyms, guideline words), read by `spellbook`. A dictionary is built once
-//! per run and shared; suggestions for a word are computed once and cached.
+//! per run and shared; suggestions for a word are computed once and cached, and so is
+//! each word's verdict (per thread: the verdict depends only on the word and the
+//! dictionary, so the cache changes no result, whatever the order of the cases).
 //!
 //! What is a word: a run of letters, apostrophes and hyphens. Tokens with a digit (`550mg`,
 //! `#60`, `2x4`, `10/325`, `L5-S1`, `C5-6`), with two or more capitals (`ODG`, `MTUS`,
@@ -12,9 +14,11 @@
 //! not checked. A hyphenated word passes if the whole passes or every part does; each
 //! unknown part is reported on its own. A possessive `'s` is dropped first.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use spellbook::Dictionary;
@@ -47,10 +51,34 @@ const HYPHEN_PREFIXES: &[&str] = &[
 /// How many suggestions a warning lists.
 const SUGGESTIONS: usize = 4;
 
+/// How many verdicts a thread keeps; past that, words are checked without the cache (a
+/// bound on memory in a run over many distinct words).
+const VERDICTS: usize = 1 << 17;
+
 /// A spelling dictionary: English, medical words, and the project's own.
 pub struct Speller {
     dictionary: Dictionary,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
+    /// Tells this speller's verdicts from another's in the per-thread cache.
+    id: u64,
+}
+
+/// The verdicts of one thread: whether each word it has checked is known, for one
+/// speller at a time.
+#[derive(Default)]
+struct Verdicts {
+    speller: u64,
+    known: HashMap<Box<str>, bool>,
+}
+
+thread_local! {
+    static KNOWN: RefCell<Verdicts> = RefCell::new(Verdicts::default());
+}
+
+/// Numbers spellers from 1 (0 marks an empty cache).
+fn next_speller_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Speller {
@@ -85,13 +113,36 @@ impl Speller {
         Ok(Speller {
             dictionary,
             suggestions: Mutex::new(HashMap::new()),
+            id: next_speller_id(),
         })
     }
 
     /// Whether a word (as written, any case) is spelled right.
     pub fn knows(&self, word: &str) -> bool {
-        let word = word.replace('’', "'");
-        self.dictionary.check(&word)
+        KNOWN.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.speller != self.id {
+                cache.speller = self.id;
+                cache.known.clear();
+            }
+            if let Some(&known) = cache.known.get(word) {
+                return known;
+            }
+            let known = self.check(word);
+            if cache.known.len() < VERDICTS {
+                cache.known.insert(word.into(), known);
+            }
+            known
+        })
+    }
+
+    /// The dictionary's verdict, without the cache.
+    fn check(&self, word: &str) -> bool {
+        if word.contains('’') {
+            self.dictionary.check(&word.replace('’', "'"))
+        } else {
+            self.dictionary.check(word)
+        }
     }
 
     /// Likely corrections, best first.
@@ -310,5 +361,18 @@ mod tests {
             Speller::with_word_lists(&[(Path::new("w.txt"), "# ours\nfrobnication\n")]).unwrap();
         assert!(s.knows("frobnication"));
         assert!(!Speller::builtin().knows("frobnication"));
+        // The per-thread cache holds one speller's verdicts at a time.
+        assert!(s.knows("frobnication"));
+    }
+
+    #[test]
+    fn cached_verdicts_are_the_dictionarys() {
+        let s = Speller::builtin();
+        for w in ["doesn’t", "doesn't", "osteomyeltis", "Knee", "knee", "kNee"] {
+            let first = s.knows(w);
+            assert_eq!(first, s.check(w), "{w}");
+            assert_eq!(s.knows(w), first, "{w}");
+        }
+        assert!(s.knows("doesn’t"));
     }
 }
