@@ -83,11 +83,17 @@ impl TextField {
 /// Every string value of a case file, in file order. A file that does not parse has
 /// none (loading it has already reported why).
 pub fn text_fields(source: &str) -> Vec<TextField> {
-    let Ok(root) = DeTable::parse(source) else {
-        return Vec::new();
-    };
+    match DeTable::parse(source) {
+        Ok(root) => fields_of(root.get_ref()),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Every string value of a parsed case file, in file order: what loading keeps
+/// ([`CaseFile::fields`]), so the file is parsed once.
+pub fn fields_of(root: &DeTable<'_>) -> Vec<TextField> {
     let mut out = Vec::new();
-    walk_table(root.get_ref(), "", &mut out);
+    walk_table(root, "", &mut out);
     out.sort_by_key(|f| f.span.start);
     out
 }
