@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,7 +69,39 @@ pub struct Speller {
 #[derive(Default)]
 struct Verdicts {
     speller: u64,
-    known: HashMap<Box<str>, bool>,
+    known: HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>,
+}
+
+/// A fast hash for short words (FxHash's: the cache is private to a thread and bounded,
+/// so it needs no protection against chosen collisions).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        rest[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 thread_local! {
@@ -205,10 +238,24 @@ fn add_words(dictionary: &mut Dictionary, path: &Path, text: &str, problems: &mu
 pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
     let urls = web_addresses(text);
     let mut out = Vec::new();
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, is_word_char(c)) {
+    let mut i = 0;
+    // A run of letters, digits, apostrophes, hyphens and full stops; the end of the text
+    // ends the last one.
+    while i <= bytes.len() {
+        let (is_word_char, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => (
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
+                1,
+            ),
+            Some(_) => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            }
+        };
+        match (start, is_word_char) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
@@ -218,6 +265,7 @@ pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
@@ -247,11 +295,17 @@ fn token_words<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<(Range<usiz
             token = base;
         }
     }
-    let skip = token.chars().count() < 2
-        || token.contains('.')
-        || token.chars().any(|c| c.is_ascii_digit())
-        || token.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if !skip {
+    // One letter, a full stop, a digit or two capitals: not checked.
+    let (mut count, mut capitals, mut skip) = (0, 0, false);
+    for c in token.chars() {
+        count += 1;
+        capitals += usize::from(c.is_uppercase());
+        if c == '.' || c.is_ascii_digit() || capitals >= 2 {
+            skip = true;
+            break;
+        }
+    }
+    if !skip && count >= 2 {
         out.push((start..start + token.len(), token));
     }
 }
