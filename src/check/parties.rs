@@ -80,26 +80,74 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A text read once for every needle looked for in it: each character with its byte
-/// offset, the characters alone, and each folded to lower case (its first lower-case
-/// character).
-struct Haystack {
-    chars: Vec<(usize, char)>,
-    plain: Vec<char>,
-    folded: Vec<char>,
-    len: usize,
+/// A text read once for every needle looked for in it, by character: an ASCII text as
+/// itself and in lower case; any other as each character with its byte offset, the
+/// characters alone, and each folded to lower case (its first lower-case character).
+enum Haystack<'t> {
+    Ascii {
+        text: &'t str,
+        lower: String,
+    },
+    Wide {
+        chars: Vec<(usize, char)>,
+        plain: Vec<char>,
+        folded: Vec<char>,
+        len: usize,
+    },
 }
 
-impl Haystack {
-    fn new(text: &str) -> Haystack {
+impl<'t> Haystack<'t> {
+    fn new(text: &'t str) -> Haystack<'t> {
+        if text.is_ascii() {
+            return Haystack::Ascii {
+                text,
+                lower: text.to_ascii_lowercase(),
+            };
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
         let folded = plain.iter().map(|&c| fold(c)).collect();
-        Haystack {
+        Haystack::Wide {
             chars,
             plain,
             folded,
             len: text.len(),
+        }
+    }
+
+    /// How many characters.
+    fn count(&self) -> usize {
+        match self {
+            Haystack::Ascii { text, .. } => text.len(),
+            Haystack::Wide { chars, .. } => chars.len(),
+        }
+    }
+
+    /// The `i`-th character, folded to lower case or not.
+    fn char(&self, i: usize, folded: bool) -> char {
+        match self {
+            Haystack::Ascii { lower, .. } if folded => char::from(lower.as_bytes()[i]),
+            Haystack::Ascii { text, .. } => char::from(text.as_bytes()[i]),
+            Haystack::Wide { folded: f, .. } if folded => f[i],
+            Haystack::Wide { plain, .. } => plain[i],
+        }
+    }
+
+    /// The next character at or after the `i`-th that is `c` (folded or not), for an
+    /// ASCII text; `None` for any other.
+    fn next(&self, i: usize, c: char, folded: bool) -> Option<Option<usize>> {
+        match self {
+            Haystack::Ascii { lower, .. } if folded => Some(lower[i..].find(c).map(|d| i + d)),
+            Haystack::Ascii { text, .. } => Some(text[i..].find(c).map(|d| i + d)),
+            Haystack::Wide { .. } => None,
+        }
+    }
+
+    /// The byte offset of the `i`-th character (the text's length past the last).
+    fn offset(&self, i: usize) -> usize {
+        match self {
+            Haystack::Ascii { .. } => i,
+            Haystack::Wide { chars, len, .. } => chars.get(i).map_or(*len, |(b, _)| *b),
         }
     }
 }
@@ -126,38 +174,45 @@ fn occurrences_in(hay: &Haystack, needle: &str, exact_case: bool) -> Vec<std::op
     } else {
         needle.chars().map(fold).collect()
     };
-    let chars = &hay.chars;
-    let text = if exact_case { &hay.plain } else { &hay.folded };
+    let folded = !exact_case;
+    let n = hay.count();
+    let at = |i: usize| hay.char(i, false);
     let mut out = Vec::new();
     let Some(&first) = target.first() else {
         return out;
     };
     let mut i = 0;
-    while i < chars.len() {
+    while i < n {
         // Only where the first character matches can a match start.
-        if text[i] != first && !(first == ' ' && chars[i].1.is_whitespace()) {
+        if first != ' '
+            && let Some(next) = hay.next(i, first, folded)
+        {
+            match next {
+                Some(at) => i = at,
+                None => break,
+            }
+        } else if hay.char(i, folded) != first && !(first == ' ' && at(i).is_whitespace()) {
             i += 1;
             continue;
         }
-        let boundary_before = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        let boundary_before = i == 0 || !at(i - 1).is_alphanumeric();
         let (mut j, mut k) = (i, 0);
-        while boundary_before && k < target.len() && j < chars.len() {
-            if target[k] == ' ' && chars[j].1.is_whitespace() {
-                while j < chars.len() && chars[j].1.is_whitespace() {
+        while boundary_before && k < target.len() && j < n {
+            if target[k] == ' ' && at(j).is_whitespace() {
+                while j < n && at(j).is_whitespace() {
                     j += 1;
                 }
                 k += 1;
-            } else if text[j] == target[k] {
+            } else if hay.char(j, folded) == target[k] {
                 j += 1;
                 k += 1;
             } else {
                 break;
             }
         }
-        let boundary_after = j >= chars.len() || !chars[j].1.is_alphanumeric();
+        let boundary_after = j >= n || !at(j).is_alphanumeric();
         if boundary_before && k == target.len() && boundary_after {
-            let end = chars.get(j).map_or(hay.len, |(b, _)| *b);
-            out.push(chars[i].0..end);
+            out.push(hay.offset(i)..hay.offset(j));
             i = j;
         } else {
             i += 1;

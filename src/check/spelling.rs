@@ -274,6 +274,10 @@ pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
 fn web_addresses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for marker in ["http://", "https://", "www."] {
+        // `contains` is much faster than the search below, and most texts have none.
+        if !text.contains(marker) {
+            continue;
+        }
         for (at, _) in text.match_indices(marker) {
             let end = text[at..]
                 .find(char::is_whitespace)
