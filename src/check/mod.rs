@@ -26,6 +26,7 @@ pub mod parties;
 pub mod records;
 pub mod spelling;
 pub mod templates;
+mod verdicts;
 
 use std::path::Path;
 

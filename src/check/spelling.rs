@@ -5,8 +5,7 @@
 //! see `dictionaries/en_US.LICENSE`) and `dictionaries/medical.txt` (drugs, anatomy,
 //! procedures, eponyms, guideline words), read by `spellbook`. A dictionary is built once
 //! per run and shared; suggestions for a word are computed once and cached, and so is
-//! each word's verdict (per thread: the verdict depends only on the word and the
-//! dictionary, so the cache changes no result, whatever the order of the cases).
+//! each word's verdict, per thread ([`super::verdicts`]).
 //!
 //! What is a word: a run of letters, apostrophes and hyphens. Tokens with a digit (`550mg`,
 //! `#60`, `2x4`, `10/325`, `L5-S1`, `C5-6`), with two or more capitals (`ODG`, `MTUS`,
@@ -14,17 +13,15 @@
 //! not checked. A hyphenated word passes if the whole passes or every part does; each
 //! unknown part is reported on its own. A possessive `'s` is dropped first.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use spellbook::Dictionary;
 
 use super::fields::TextField;
+use super::verdicts;
 use crate::case::CaseFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
@@ -52,66 +49,12 @@ const HYPHEN_PREFIXES: &[&str] = &[
 /// How many suggestions a warning lists.
 const SUGGESTIONS: usize = 4;
 
-/// How many verdicts a thread keeps; past that, words are checked without the cache (a
-/// bound on memory in a run over many distinct words).
-const VERDICTS: usize = 1 << 17;
-
 /// A spelling dictionary: English, medical words, and the project's own.
 pub struct Speller {
     dictionary: Dictionary,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
     /// Tells this speller's verdicts from another's in the per-thread cache.
     id: u64,
-}
-
-/// The verdicts of one thread: whether each word it has checked is known, for one
-/// speller at a time.
-#[derive(Default)]
-struct Verdicts {
-    speller: u64,
-    known: HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>,
-}
-
-/// A fast hash for short words (FxHash's: the cache is private to a thread and bounded,
-/// so it needs no protection against chosen collisions).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        }
-        let mut rest = [0u8; 8];
-        let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-thread_local! {
-    static KNOWN: RefCell<Verdicts> = RefCell::new(Verdicts::default());
-}
-
-/// Numbers spellers from 1 (0 marks an empty cache).
-fn next_speller_id() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Speller {
@@ -146,27 +89,13 @@ impl Speller {
         Ok(Speller {
             dictionary,
             suggestions: Mutex::new(HashMap::new()),
-            id: next_speller_id(),
+            id: verdicts::next_speller_id(),
         })
     }
 
     /// Whether a word (as written, any case) is spelled right.
     pub fn knows(&self, word: &str) -> bool {
-        KNOWN.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.speller != self.id {
-                cache.speller = self.id;
-                cache.known.clear();
-            }
-            if let Some(&known) = cache.known.get(word) {
-                return known;
-            }
-            let known = self.check(word);
-            if cache.known.len() < VERDICTS {
-                cache.known.insert(word.into(), known);
-            }
-            known
-        })
+        verdicts::known(self.id, word, |word| self.check(word))
     }
 
     /// The dictionary's verdict, without the cache.
