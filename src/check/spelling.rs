@@ -5,7 +5,7 @@
 //! see `dictionaries/en_US.LICENSE`) and `dictionaries/medical.txt` (drugs, anatomy,
 //! procedures, eponyms, guideline words), read by `spellbook`. A dictionary is built once
 //! per run and shared; suggestions for a word are computed once and cached, and so is
-//! each word's verdict, per thread ([`super::verdicts`]).
+//! each word's verdict, per thread (the private `verdicts` module).
 //!
 //! What is a word: a run of letters, apostrophes and hyphens. Tokens with a digit (`550mg`,
 //! `#60`, `2x4`, `10/325`, `L5-S1`, `C5-6`), with two or more capitals (`ODG`, `MTUS`,
