@@ -8,10 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use toml::de::DeTable;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 use super::Case;
 use super::validate::validate_case;
+use crate::check::fields::{TextField, fields_of};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 /// A case together with the file it came from, for diagnostics that point into it.
@@ -21,6 +24,9 @@ pub struct CaseFile {
     /// The file's text, NFC-normalised: spans in `case` index into it.
     pub source: String,
     pub case: Case,
+    /// Every string value of the file with its key path, in file order, for the checks
+    /// ([`crate::check`]): read from the same parse as `case`.
+    pub fields: Vec<TextField>,
 }
 
 impl CaseFile {
@@ -90,14 +96,20 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
 /// ([`validate_case`]): for `check`, which reports those rules' breaches beside its own.
 pub fn parse_case_unvalidated(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
     let source = to_nfc(source);
-    let case: Case = match toml::from_str(&source) {
-        Ok(case) => case,
+    // As `toml::from_str`, with the parsed document kept for the text fields.
+    let parsed = DeTable::parse(&source).and_then(|root| {
+        let fields = fields_of(root.get_ref());
+        Case::deserialize(toml::de::Deserializer::from(root)).map(|case| (case, fields))
+    });
+    let (case, fields) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
     };
     Ok(CaseFile {
         path: path.to_path_buf(),
         source,
         case,
+        fields,
     })
 }
 

@@ -37,17 +37,31 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
-/// Whether a field holds more than one paragraph (a blank line between text).
+/// Whether a field holds more than one paragraph (a blank line between text): whether
+/// [`paragraphs`] would give more than one, without making them.
 pub fn has_blank_line(text: &str) -> bool {
-    paragraphs(text).len() > 1
+    let (mut seen_text, mut gap) = (false, false);
+    for raw in text.lines() {
+        if raw.trim_matches(is_blank).is_empty() {
+            gap = seen_text;
+        } else if gap {
+            return true;
+        } else {
+            seen_text = true;
+        }
+    }
+    false
 }
 
 fn append_line(paragraph: &mut String, line: &str) {
-    let line = line.replace('\t', " ");
     if !paragraph.is_empty() && !joins_tight(paragraph) {
         paragraph.push(' ');
     }
-    paragraph.push_str(&line);
+    if line.contains('\t') {
+        paragraph.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
+    } else {
+        paragraph.push_str(line);
+    }
 }
 
 /// A line ending in a hyphen after a non-space joins the next without a space.
@@ -85,5 +99,17 @@ mod tests {
         assert_eq!(one_line("  Naproxen 550mg #60 \n"), "Naproxen 550mg #60");
         assert!(has_blank_line("a\n\nb"));
         assert!(!has_blank_line("a\nb"));
+        for text in [
+            "",
+            "\n\n",
+            "a\n \t\n",
+            "\n\na",
+            "a\n\t\r\n\tb\n",
+            "a\r\n\r\nb",
+            "a\tb\n",
+        ] {
+            assert_eq!(has_blank_line(text), paragraphs(text).len() > 1, "{text:?}");
+        }
+        assert_eq!(paragraphs("a\tb\n\tc"), vec!["a b c".to_string()]);
     }
 }

@@ -3,6 +3,7 @@
 //! inside a long string can point at that word's line and column.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use toml::de::{DeTable, DeValue};
 
@@ -19,8 +20,9 @@ pub struct TextField {
     /// The span of the whole literal, delimiters included.
     pub span: Range<usize>,
     /// The decoded value and where each character came from; `None` if the literal could
-    /// not be decoded (then a diagnostic points at the whole value).
-    map: Option<StringMap>,
+    /// not be decoded (then a diagnostic points at the whole value). Made when a
+    /// diagnostic first points into the value: most values never need it.
+    map: OnceLock<Option<StringMap>>,
     value: String,
 }
 
@@ -30,9 +32,12 @@ impl TextField {
         &self.value
     }
 
-    /// The file span of a byte range of the value.
-    pub fn file_span(&self, range: Range<usize>) -> Range<usize> {
-        match &self.map {
+    /// The file span of a byte range of the value; `source` is the file's text.
+    pub fn file_span(&self, source: &str, range: Range<usize>) -> Range<usize> {
+        let map = self.map.get_or_init(|| {
+            StringMap::new(source, self.span.clone()).filter(|m| m.value == self.value)
+        });
+        match map {
             Some(map) => map.file_span(range),
             None => self.span.clone(),
         }
@@ -65,7 +70,7 @@ impl TextField {
 
     /// A diagnostic pointing at a byte range of the value.
     pub fn point(&self, file: &CaseFile, range: Range<usize>, d: Diagnostic) -> Diagnostic {
-        let span = self.file_span(range);
+        let span = self.file_span(&file.source, range);
         d.at(Location::from_span(
             &file.path.display().to_string(),
             &file.source,
@@ -78,50 +83,49 @@ impl TextField {
 /// Every string value of a case file, in file order. A file that does not parse has
 /// none (loading it has already reported why).
 pub fn text_fields(source: &str) -> Vec<TextField> {
-    let Ok(root) = DeTable::parse(source) else {
-        return Vec::new();
-    };
+    match DeTable::parse(source) {
+        Ok(root) => fields_of(root.get_ref()),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Every string value of a parsed case file, in file order: what loading keeps
+/// ([`CaseFile::fields`]), so the file is parsed once.
+pub fn fields_of(root: &DeTable<'_>) -> Vec<TextField> {
     let mut out = Vec::new();
-    walk_table(source, root.get_ref(), "", &mut out);
+    walk_table(root, "", &mut out);
     out.sort_by_key(|f| f.span.start);
     out
 }
 
-fn walk_table(source: &str, table: &DeTable<'_>, prefix: &str, out: &mut Vec<TextField>) {
+fn walk_table(table: &DeTable<'_>, prefix: &str, out: &mut Vec<TextField>) {
     for (key, value) in table {
         let path = if prefix.is_empty() {
             key.get_ref().to_string()
         } else {
             format!("{prefix}.{}", key.get_ref())
         };
-        walk_value(source, value.get_ref(), value.span(), path, out);
+        walk_value(value.get_ref(), value.span(), path, out);
     }
 }
 
-fn walk_value(
-    source: &str,
-    value: &DeValue<'_>,
-    span: Range<usize>,
-    path: String,
-    out: &mut Vec<TextField>,
-) {
+fn walk_value(value: &DeValue<'_>, span: Range<usize>, path: String, out: &mut Vec<TextField>) {
     match value {
         DeValue::String(s) => {
-            let map = StringMap::new(source, span.clone()).filter(|m| m.value == **s);
             out.push(TextField {
                 path,
                 span,
-                map,
+                map: OnceLock::new(),
                 value: s.to_string(),
             });
         }
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let path = format!("{path}[{}]", i + 1);
-                walk_value(source, item.get_ref(), item.span(), path, out);
+                walk_value(item.get_ref(), item.span(), path, out);
             }
         }
-        DeValue::Table(table) => walk_table(source, table, &path, out),
+        DeValue::Table(table) => walk_table(table, &path, out),
         _ => {}
     }
 }
@@ -147,7 +151,7 @@ mod tests {
         );
         let r = &fields[2];
         assert_eq!(r.value(), "r two");
-        assert_eq!(&src[r.file_span(2..5)], "two");
+        assert_eq!(&src[r.file_span(src, 2..5)], "two");
         assert!(fields[1].is_narrative() && fields[1].is_prose());
     }
 
@@ -157,6 +161,6 @@ mod tests {
         let fields = text_fields(src);
         let text = &fields[0];
         let at = text.value().find("wrod").unwrap();
-        assert_eq!(&src[text.file_span(at..at + 4)], "wrod");
+        assert_eq!(&src[text.file_span(src, at..at + 4)], "wrod");
     }
 }

@@ -26,6 +26,7 @@ pub mod parties;
 pub mod records;
 pub mod spelling;
 pub mod templates;
+mod verdicts;
 
 use std::path::Path;
 
@@ -38,14 +39,14 @@ pub use spelling::Speller;
 pub fn check_case(file: &CaseFile, speller: &Speller) -> Diagnostics {
     let mut out = Diagnostics::default();
     numbers::check_shape(file, &mut out);
-    let fields = fields::text_fields(&file.source);
+    let fields = &file.fields;
     for field in fields.iter().filter(|f| f.is_prose()) {
         dates::check_field(file, field, &mut out);
         paragraphs::check_field(file, field, &mut out);
         spelling::check_field(file, field, speller, &mut out);
     }
-    parties::check(file, &fields, &mut out);
-    contradiction::check(file, &fields, &mut out);
+    parties::check(file, fields, &mut out);
+    contradiction::check(file, fields, &mut out);
     sort_by_position(&mut out);
     out
 }

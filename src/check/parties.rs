@@ -80,40 +80,139 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A text read once for every needle looked for in it, by character: an ASCII text as
+/// itself and in lower case; any other as each character with its byte offset, the
+/// characters alone, and each folded to lower case (its first lower-case character).
+enum Haystack<'t> {
+    Ascii {
+        text: &'t str,
+        lower: String,
+    },
+    Wide {
+        chars: Vec<(usize, char)>,
+        plain: Vec<char>,
+        folded: Vec<char>,
+        len: usize,
+    },
+}
+
+impl<'t> Haystack<'t> {
+    fn new(text: &'t str) -> Haystack<'t> {
+        if text.is_ascii() {
+            return Haystack::Ascii {
+                text,
+                lower: text.to_ascii_lowercase(),
+            };
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        let folded = plain.iter().map(|&c| fold(c)).collect();
+        Haystack::Wide {
+            chars,
+            plain,
+            folded,
+            len: text.len(),
+        }
+    }
+
+    /// How many characters.
+    fn count(&self) -> usize {
+        match self {
+            Haystack::Ascii { text, .. } => text.len(),
+            Haystack::Wide { chars, .. } => chars.len(),
+        }
+    }
+
+    /// The `i`-th character, folded to lower case or not.
+    fn char(&self, i: usize, folded: bool) -> char {
+        match self {
+            Haystack::Ascii { lower, .. } if folded => char::from(lower.as_bytes()[i]),
+            Haystack::Ascii { text, .. } => char::from(text.as_bytes()[i]),
+            Haystack::Wide { folded: f, .. } if folded => f[i],
+            Haystack::Wide { plain, .. } => plain[i],
+        }
+    }
+
+    /// The next character at or after the `i`-th that is `c` (folded or not), for an
+    /// ASCII text; `None` for any other.
+    fn next(&self, i: usize, c: char, folded: bool) -> Option<Option<usize>> {
+        match self {
+            Haystack::Ascii { lower, .. } if folded => Some(lower[i..].find(c).map(|d| i + d)),
+            Haystack::Ascii { text, .. } => Some(text[i..].find(c).map(|d| i + d)),
+            Haystack::Wide { .. } => None,
+        }
+    }
+
+    /// The byte offset of the `i`-th character (the text's length past the last).
+    fn offset(&self, i: usize) -> usize {
+        match self {
+            Haystack::Ascii { .. } => i,
+            Haystack::Wide { chars, len, .. } => chars.get(i).map_or(*len, |(b, _)| *b),
+        }
+    }
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
 /// Byte ranges of whole-word occurrences of `needle` in `text`, white space matching any
 /// run of white space.
+#[cfg(test)]
 fn occurrences(text: &str, needle: &str, exact_case: bool) -> Vec<std::ops::Range<usize>> {
-    let fold = |c: char| {
-        if exact_case {
-            c
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        }
+    occurrences_in(&Haystack::new(text), needle, exact_case)
+}
+
+/// [`occurrences`] in a text read beforehand.
+fn occurrences_in(hay: &Haystack, needle: &str, exact_case: bool) -> Vec<std::ops::Range<usize>> {
+    let target: Vec<char> = if exact_case {
+        needle.chars().collect()
+    } else {
+        needle.chars().map(fold).collect()
     };
-    let target: Vec<char> = needle.chars().map(fold).collect();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let folded = !exact_case;
+    let n = hay.count();
+    let at = |i: usize| hay.char(i, false);
     let mut out = Vec::new();
+    let Some(&first) = target.first() else {
+        return out;
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let boundary_before = i == 0 || !chars[i - 1].1.is_alphanumeric();
+    while i < n {
+        // Only where the first character matches can a match start.
+        if first != ' '
+            && let Some(next) = hay.next(i, first, folded)
+        {
+            match next {
+                Some(at) => i = at,
+                None => break,
+            }
+        } else if hay.char(i, folded) != first && !(first == ' ' && at(i).is_whitespace()) {
+            i += 1;
+            continue;
+        }
+        let boundary_before = i == 0 || !at(i - 1).is_alphanumeric();
         let (mut j, mut k) = (i, 0);
-        while boundary_before && k < target.len() && j < chars.len() {
-            if target[k] == ' ' && chars[j].1.is_whitespace() {
-                while j < chars.len() && chars[j].1.is_whitespace() {
+        while boundary_before && k < target.len() && j < n {
+            if target[k] == ' ' && at(j).is_whitespace() {
+                while j < n && at(j).is_whitespace() {
                     j += 1;
                 }
                 k += 1;
-            } else if fold(chars[j].1) == target[k] {
+            } else if hay.char(j, folded) == target[k] {
                 j += 1;
                 k += 1;
             } else {
                 break;
             }
         }
-        let boundary_after = j >= chars.len() || !chars[j].1.is_alphanumeric();
+        let boundary_after = j >= n || !at(j).is_alphanumeric();
         if boundary_before && k == target.len() && boundary_after {
-            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-            out.push(chars[i].0..end);
+            out.push(hay.offset(i)..hay.offset(j));
             i = j;
         } else {
             i += 1;
@@ -129,9 +228,10 @@ pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
         return;
     }
     for field in fields.iter().filter(|f| f.is_prose()) {
+        let hay = Haystack::new(field.value());
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
         for secret in &secrets {
-            for range in occurrences(field.value(), &secret.needle, secret.exact_case) {
+            for range in occurrences_in(&hay, &secret.needle, secret.exact_case) {
                 if reported
                     .iter()
                     .any(|r| r.start <= range.start && range.end <= r.end)
@@ -164,5 +264,16 @@ mod tests {
         assert_eq!(occurrences(text, "Jane Roe", false), vec![12..22]);
         assert_eq!(occurrences(text, "Roe", true).len(), 1);
         assert_eq!(occurrences(text, "Roe", false).len(), 2);
+    }
+
+    #[test]
+    fn folds_case_beyond_ascii() {
+        let text = "ÉMILE Ørsted met émile; Ørstedt";
+        assert_eq!(occurrences(text, "Émile", false), vec![0..6, 19..25]);
+        assert_eq!(
+            occurrences(text, "Émile", true),
+            Vec::<std::ops::Range<usize>>::new()
+        );
+        assert_eq!(occurrences(text, "Ørsted", true), vec![7..14]);
     }
 }

@@ -4,7 +4,8 @@
 //! The dictionaries ship in the binary: Hunspell's en_US (SCOWL, `dictionaries/en_US.*`,
 //! see `dictionaries/en_US.LICENSE`) and `dictionaries/medical.txt` (drugs, anatomy,
 //! procedures, eponyms, guideline words), read by `spellbook`. A dictionary is built once
-//! per run and shared; suggestions for a word are computed once and cached.
+//! per run and shared; suggestions for a word are computed once and cached, and so is
+//! each word's verdict, per thread (the private `verdicts` module).
 //!
 //! What is a word: a run of letters, apostrophes and hyphens. Tokens with a digit (`550mg`,
 //! `#60`, `2x4`, `10/325`, `L5-S1`, `C5-6`), with two or more capitals (`ODG`, `MTUS`,
@@ -20,6 +21,7 @@ use std::sync::{Mutex, OnceLock};
 use spellbook::Dictionary;
 
 use super::fields::TextField;
+use super::verdicts;
 use crate::case::CaseFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
@@ -51,6 +53,8 @@ const SUGGESTIONS: usize = 4;
 pub struct Speller {
     dictionary: Dictionary,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
+    /// Tells this speller's verdicts from another's in the per-thread cache.
+    id: u64,
 }
 
 impl Speller {
@@ -85,13 +89,22 @@ impl Speller {
         Ok(Speller {
             dictionary,
             suggestions: Mutex::new(HashMap::new()),
+            id: verdicts::next_speller_id(),
         })
     }
 
     /// Whether a word (as written, any case) is spelled right.
     pub fn knows(&self, word: &str) -> bool {
-        let word = word.replace('’', "'");
-        self.dictionary.check(&word)
+        verdicts::known(self.id, word, |word| self.check(word))
+    }
+
+    /// The dictionary's verdict, without the cache.
+    fn check(&self, word: &str) -> bool {
+        if word.contains('’') {
+            self.dictionary.check(&word.replace('’', "'"))
+        } else {
+            self.dictionary.check(word)
+        }
     }
 
     /// Likely corrections, best first.
@@ -154,10 +167,24 @@ fn add_words(dictionary: &mut Dictionary, path: &Path, text: &str, problems: &mu
 pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
     let urls = web_addresses(text);
     let mut out = Vec::new();
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, is_word_char(c)) {
+    let mut i = 0;
+    // A run of letters, digits, apostrophes, hyphens and full stops; the end of the text
+    // ends the last one.
+    while i <= bytes.len() {
+        let (is_word_char, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => (
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
+                1,
+            ),
+            Some(_) => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            }
+        };
+        match (start, is_word_char) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
@@ -167,6 +194,7 @@ pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
@@ -175,6 +203,10 @@ pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
 fn web_addresses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for marker in ["http://", "https://", "www."] {
+        // `contains` is much faster than the search below, and most texts have none.
+        if !text.contains(marker) {
+            continue;
+        }
         for (at, _) in text.match_indices(marker) {
             let end = text[at..]
                 .find(char::is_whitespace)
@@ -196,11 +228,17 @@ fn token_words<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<(Range<usiz
             token = base;
         }
     }
-    let skip = token.chars().count() < 2
-        || token.contains('.')
-        || token.chars().any(|c| c.is_ascii_digit())
-        || token.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if !skip {
+    // One letter, a full stop, a digit or two capitals: not checked.
+    let (mut count, mut capitals, mut skip) = (0, 0, false);
+    for c in token.chars() {
+        count += 1;
+        capitals += usize::from(c.is_uppercase());
+        if c == '.' || c.is_ascii_digit() || capitals >= 2 {
+            skip = true;
+            break;
+        }
+    }
+    if !skip && count >= 2 {
         out.push((start..start + token.len(), token));
     }
 }
@@ -310,5 +348,18 @@ mod tests {
             Speller::with_word_lists(&[(Path::new("w.txt"), "# ours\nfrobnication\n")]).unwrap();
         assert!(s.knows("frobnication"));
         assert!(!Speller::builtin().knows("frobnication"));
+        // The per-thread cache holds one speller's verdicts at a time.
+        assert!(s.knows("frobnication"));
+    }
+
+    #[test]
+    fn cached_verdicts_are_the_dictionarys() {
+        let s = Speller::builtin();
+        for w in ["doesn’t", "doesn't", "osteomyeltis", "Knee", "knee", "kNee"] {
+            let first = s.knows(w);
+            assert_eq!(first, s.check(w), "{w}");
+            assert_eq!(s.knows(w), first, "{w}");
+        }
+        assert!(s.knows("doesn’t"));
     }
 }

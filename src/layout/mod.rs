@@ -109,6 +109,28 @@ pub struct Layout {
     pub fonts: FontBook,
     pub geometry: Geometry,
     pub decorations: decorate::Decorations,
+    /// The width of every ASCII character in each style, body and table sizes.
+    ascii: [AsciiWidths; 2],
+}
+
+/// The width of each ASCII character in each style of a family at a size, as
+/// [`FontMeasure`] computes it, computed once per run.
+type AsciiWidths = Box<[[f64; 128]; 4]>;
+
+/// The width of a character in a family's face of a style, at a size.
+fn char_width(book: &FontBook, family: Family, scale: f64, c: char, style: Style) -> f64 {
+    let face = book.face(family, style);
+    f64::from(face.advance(c).unwrap_or(0)) * scale / face.units_per_em
+}
+
+fn ascii_widths(book: &FontBook, family: Family, scale: f64) -> AsciiWidths {
+    let mut out = Box::new([[0.0; 128]; 4]);
+    for style in Style::ALL {
+        for (b, width) in out[style.index()].iter_mut().enumerate() {
+            *width = char_width(book, family, scale, char::from(b as u8), style);
+        }
+    }
+    out
 }
 
 /// Measures with a family's faces at a size.
@@ -116,13 +138,16 @@ struct FontMeasure<'a> {
     book: &'a FontBook,
     family: Family,
     scale: f64,
+    ascii: &'a [[f64; 128]; 4],
 }
 
 impl Measure for FontMeasure<'_> {
     #[inline]
     fn char_width(&self, c: char, style: Style) -> f64 {
-        let face = self.book.face(self.family, style);
-        f64::from(face.advance(c).unwrap_or(0)) * self.scale / face.units_per_em
+        match self.ascii[style.index()].get(c as usize) {
+            Some(width) => *width,
+            None => char_width(self.book, self.family, self.scale, c, style),
+        }
     }
 }
 
@@ -137,10 +162,17 @@ impl Measure for ColumnMeasure {
 
 impl Layout {
     pub fn new(settings: &Settings) -> Result<Layout, Diagnostic> {
+        let fonts = FontBook::load(settings)?;
+        let geometry = Geometry::from_settings(settings)?;
+        let ascii = [
+            ascii_widths(&fonts, Family::Body, geometry.body_size),
+            ascii_widths(&fonts, Family::Table, geometry.table.size),
+        ];
         Ok(Layout {
-            fonts: FontBook::load(settings)?,
-            geometry: Geometry::from_settings(settings)?,
+            fonts,
+            geometry,
             decorations: decorate::Decorations::from_settings(settings)?,
+            ascii,
         })
     }
 
@@ -151,11 +183,13 @@ impl Layout {
             book: &self.fonts,
             family: Family::Body,
             scale: g.body_size,
+            ascii: &self.ascii[0],
         };
         let table = FontMeasure {
             book: &self.fonts,
             family: Family::Table,
             scale: g.table.size,
+            ascii: &self.ascii[1],
         };
         let (body_measure, table_measure, width, paginate): (
             &dyn Measure,

@@ -73,6 +73,11 @@ pub enum Reading {
 /// Every date written in `text`; `decision_year` settles two-digit years.
 pub fn find_dates(text: &str, decision_year: i32) -> Vec<WrittenDate> {
     let mut found: Vec<WrittenDate> = Vec::new();
+    // Every date read below has a year of ASCII digits (`parse` takes no others): a text
+    // without one has none, and the patterns need not run.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     let taken = |range: &Range<usize>, found: &[WrittenDate]| {
         found
             .iter()
@@ -211,6 +216,12 @@ fn full_year(two_digits: i32, decision_year: i32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_other_than_ascii_make_no_date() {
+        assert!(find_dates("seen June ٢٠١٦ and on ٣/٤/٢٠١٦, no date", 2016).is_empty());
+        assert_eq!(find_dates("seen June ٢٠١٦ and June 2016", 2016).len(), 1);
+    }
 
     fn read(text: &str) -> Vec<(String, Reading)> {
         find_dates(text, 2016)
