@@ -149,7 +149,7 @@ impl Batch<'_> {
             .iter()
             .map(|w| state::output_fingerprint(run, &digest, w.extension()))
             .collect();
-        let case = time(Stage::Parse, || {
+        let (case, warnings) = time(Stage::Parse, || {
             case_from_bytes(input, bytes)
                 .and_then(|case| crate::check::vet_for_render(case, self.speller))
         })?;
@@ -192,7 +192,7 @@ impl Batch<'_> {
             status: CaseStatus::Rendered,
             outputs,
             pages,
-            problems: Diagnostics::default(),
+            problems: warnings,
         })
     }
 }

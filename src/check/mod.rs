@@ -66,15 +66,19 @@ pub fn check_case_path(path: &Path, speller: &Speller) -> (Option<CaseFile>, Dia
 }
 
 /// What `render` runs on each loaded case before rendering it: the same checks as
-/// `check` (with the run's dictionaries). Warnings are printed and the case goes on;
-/// with any error the case is refused with all its problems.
-pub fn vet_for_render(file: CaseFile, speller: &Speller) -> Result<CaseFile, Diagnostics> {
+/// `check` (with the run's dictionaries). With warnings only, the case goes on and they
+/// come back with it, for the caller to print in the order of the cases (a batch's
+/// workers finish in any order); with any error the case is refused with all its
+/// problems.
+pub fn vet_for_render(
+    file: CaseFile,
+    speller: &Speller,
+) -> Result<(CaseFile, Diagnostics), Diagnostics> {
     let problems = check_case(&file, speller);
     if problems.has_errors() {
         return Err(problems);
     }
-    crate::cli::report(&problems);
-    Ok(file)
+    Ok((file, problems))
 }
 
 /// Orders diagnostics by where they point (those without a place last), keeping the

@@ -207,7 +207,10 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
 fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
     let result = load_case(input)
         .and_then(|case| crate::check::vet_for_render(case, p.speller()))
-        .and_then(|case| render_case_with(&p.renderer, &case, &p.writers, p.measuring));
+        .and_then(|(case, warnings)| {
+            report(&warnings);
+            render_case_with(&p.renderer, &case, &p.writers, p.measuring)
+        });
     match result {
         Ok((files, _)) => {
             let mut stdout = std::io::stdout().lock();

@@ -280,3 +280,53 @@ fn render_takes_the_same_word_lists_as_check() {
         .status(2)
         .stderr_has("failed to read word list `nope.txt`");
 }
+
+/// Regression: with several threads, the warnings of the cases a batch renders came out
+/// in the order the workers finished them; they come out in the order of the cases.
+#[test]
+fn render_prints_warnings_in_the_order_of_the_cases_whatever_the_threads() {
+    let s = crate::support::Scratch::new();
+    let seed = std::fs::read_to_string(crate::support::root().join("cases/seed-letter.toml"))
+        .unwrap()
+        .replace("osteomyeltis", "osteomyelitis");
+    let tag = |i: usize| -> String {
+        let a = char::from(b'a' + (i / 26) as u8);
+        let b = char::from(b'a' + (i % 26) as u8);
+        format!("blorf{a}{b}")
+    };
+    for i in 0..40 {
+        let case = seed
+            .replace("CM15-0071844", &format!("CM15-{:07}", 1000 + i))
+            .replace("lumbar", &format!("lumbar {}", tag(i)));
+        s.write(&format!("in/{i:02}.toml"), &case);
+    }
+    let expected: Vec<String> = (0..40).map(tag).collect();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "4"] {
+        let out = format!("out-{jobs}");
+        let r = crate::support::run_in(
+            s.dir.path(),
+            &[
+                "render", "in", "--out", &out, "--format", "text", "-j", jobs,
+            ],
+        );
+        r.success();
+        let mut seen: Vec<String> = Vec::new();
+        for word in r.stderr.split('`').filter(|w| w.starts_with("blorf")) {
+            if seen.last().map(String::as_str) != Some(word) {
+                seen.push(word.to_string());
+            }
+        }
+        assert_eq!(seen, expected, "-j {jobs}");
+        let messages: String = r
+            .stderr
+            .lines()
+            .filter(|l| !l.starts_with("rendered "))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace(&out, "OUT");
+        outputs.push(messages);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
+}
