@@ -159,7 +159,8 @@ for work in sample-10k reference-x10; do
     out="$OUT_DIR/profile"
     rm -rf "$out"
     sync
-    IMR_LETTERS_PROFILE=1 "$BIN" render "$dir" --format "$format" -j 1 --out "$out" --force "${extra[@]}" 2>&1 | grep -v '^rendered'
+    IMR_LETTERS_PROFILE=1 "$BIN" render "$dir" --format "$format" -j 1 --out "$out" --force "${extra[@]}" 2>&1 |
+      sed -n '/^profile/,$p'
     if [ "$format" = pdf ]; then
       find "$out" -name '*.pdf' -printf '%s\n' |
         awk '{s+=$1} END {printf "  PDF size: %.0f bytes per letter (mean of %d)\n", s/NR, NR}'
