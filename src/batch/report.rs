@@ -9,10 +9,12 @@
 //! {"tool": "imr-letters 0.1.0",
 //!  "cases": [
 //!   {"input": "cases/a.toml", "status": "rendered", "pages": 2,
-//!    "outputs": [{"path": "out/CM16-1.pdf", "bytes": 51003, "sha256": "…"}], "errors": []},
+//!    "outputs": [{"path": "out/CM16-1.pdf", "bytes": 51003, "sha256": "…"}], "errors": [],
+//!    "warnings": [{"code": "spelling", "message": "…", "file": "cases/a.toml",
+//!                  "line": 18, "column": 40, "causes": [], "hints": ["…"]}]},
 //!   {"input": "cases/b.toml", "status": "failed", "pages": null, "outputs": [],
 //!    "errors": [{"code": "case.format", "message": "…", "file": "cases/b.toml",
-//!                "line": 3, "column": 1, "causes": [], "hints": []}]}],
+//!                "line": 3, "column": 1, "causes": [], "hints": []}], "warnings": []}],
 //!  "summary": {"cases": 2, "rendered": 1, "skipped": 0, "failed": 1}}
 //! ```
 
@@ -32,6 +34,8 @@ struct CaseRecord<'a> {
     pages: Option<usize>,
     outputs: Vec<OutputRecord<'a>>,
     errors: Vec<ErrorRecord<'a>>,
+    /// The checks' warnings on a case that was rendered anyway.
+    warnings: Vec<ErrorRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +54,25 @@ struct ErrorRecord<'a> {
     column: Option<usize>,
     causes: &'a [String],
     hints: &'a [String],
+}
+
+/// The outcome's diagnostics of one severity, as report records.
+fn records(outcome: &CaseOutcome, severity: Severity) -> Vec<ErrorRecord<'_>> {
+    outcome
+        .problems
+        .0
+        .iter()
+        .filter(|d| d.severity == severity)
+        .map(|d| ErrorRecord {
+            code: d.code,
+            message: &d.message,
+            file: d.location.as_ref().map(|l| l.file.as_str()),
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.column),
+            causes: &d.causes,
+            hints: &d.hints,
+        })
+        .collect()
 }
 
 /// A report being written.
@@ -85,21 +108,8 @@ impl ReportWriter {
                     sha256: &o.sha256,
                 })
                 .collect(),
-            errors: outcome
-                .problems
-                .0
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| ErrorRecord {
-                    code: d.code,
-                    message: &d.message,
-                    file: d.location.as_ref().map(|l| l.file.as_str()),
-                    line: d.location.as_ref().map(|l| l.line),
-                    column: d.location.as_ref().map(|l| l.column),
-                    causes: &d.causes,
-                    hints: &d.hints,
-                })
-                .collect(),
+            errors: records(outcome, Severity::Error),
+            warnings: records(outcome, Severity::Warning),
         };
         let lead: &[u8] = if self.cases == 0 { b"\n  " } else { b",\n  " };
         self.cases += 1;

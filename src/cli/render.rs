@@ -11,8 +11,8 @@ use crate::check::Speller;
 use super::progress::{Progress, summary};
 use super::{Status, TemplateArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, combine::Combiner,
-    render_case_with, writers_for,
+    Batch, CaseList, CaseStatus, NamePattern, ReportWriter, Shard, Writers, collect_cases,
+    combine::Combiner, render_case_with, writers_for,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -61,6 +61,10 @@ pub struct RenderArgs {
     /// repeatable), as `check --words`.
     #[arg(long = "words", value_name = "FILE")]
     pub words: Vec<PathBuf>,
+    /// Do not print the checks' warnings (a case with warnings is still rendered; they are
+    /// counted after the summary and listed in --report). Errors are always printed.
+    #[arg(long)]
+    pub no_warnings: bool,
     #[command(flatten)]
     pub template: TemplateArgs,
 }
@@ -88,7 +92,7 @@ pub fn run(args: &RenderArgs) -> Status {
     match prepare(args) {
         Ok(p) => match &args.out {
             None => match p.cases.iter().next() {
-                Some(Ok(input)) => render_one_to_stdout(&p, &input),
+                Some(Ok(input)) => render_one_to_stdout(&p, &input, args.no_warnings),
                 Some(Err(d)) => {
                     report(&d.into());
                     Status::Usage
@@ -204,11 +208,13 @@ fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
     Ok(formats)
 }
 
-fn render_one_to_stdout(p: &Prepared, input: &Path) -> Status {
+fn render_one_to_stdout(p: &Prepared, input: &Path, no_warnings: bool) -> Status {
     let result = load_case(input)
         .and_then(|case| crate::check::vet_for_render(case, p.speller()))
         .and_then(|(case, warnings)| {
-            report(&warnings);
+            if !no_warnings {
+                report(&warnings);
+            }
             render_case_with(&p.renderer, &case, &p.writers, p.measuring)
         });
     match result {
@@ -284,9 +290,20 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
     let mut files = 0usize;
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
+    let (mut warning_count, mut warned_cases) = (0usize, 0usize);
     let (tally, warnings) = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
-            progress.report(&outcome.problems);
+            let warned = outcome.problems.0.iter().filter(|d| !d.is_error()).count();
+            if warned > 0 && outcome.status == CaseStatus::Rendered {
+                warned_cases += 1;
+                warning_count += warned;
+            }
+            if args.no_warnings {
+                let errors = outcome.problems.0.iter().filter(|d| d.is_error());
+                progress.report(&Diagnostics(errors.cloned().collect()));
+            } else {
+                progress.report(&outcome.problems);
+            }
             files += outcome.outputs.len();
             if let Some(r) = report_file.as_mut()
                 && let Err(d) = r.add(&outcome)
@@ -347,6 +364,18 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         "{}",
         summary(&tally, files, &out.display().to_string(), seconds)
     );
+    if warning_count > 0 {
+        eprintln!(
+            "{warning_count} warning{} in {warned_cases} rendered case{}{}",
+            if warning_count == 1 { "" } else { "s" },
+            if warned_cases == 1 { "" } else { "s" },
+            if args.no_warnings {
+                " (not shown: --no-warnings; `imr-letters check` lists them)"
+            } else {
+                " (above)"
+            }
+        );
+    }
     if let Some(profile) = crate::profile::report(tally.rendered) {
         eprint!("{profile}");
     }

@@ -330,3 +330,46 @@ fn render_prints_warnings_in_the_order_of_the_cases_whatever_the_threads() {
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0], outputs[2]);
 }
+
+#[test]
+fn no_warnings_hides_warnings_but_counts_them_and_the_report_lists_them() {
+    let s = crate::support::Scratch::new();
+    let seed =
+        std::fs::read_to_string(crate::support::root().join("cases/seed-letter.toml")).unwrap();
+    s.write("in/a.toml", &seed);
+    s.write(
+        "in/b.toml",
+        &minimal_with(
+            "The request is not medically necessary.",
+            "The request is medically necessary.",
+        ),
+    );
+    let args = ["render", "in", "--out", "out", "--report", "r.json"];
+    let shown = crate::support::run_in(s.dir.path(), &args);
+    shown
+        .status(1)
+        .stderr_has("unknown word `osteomyeltis`")
+        .stderr_has("2 warnings in 1 rendered case (above)");
+    let mut quiet = args.to_vec();
+    quiet.extend(["--no-warnings", "--force"]);
+    let hidden = crate::support::run_in(s.dir.path(), &quiet);
+    hidden
+        .status(1)
+        .stderr_has("items[1] is upheld but its rationale concludes medically necessary")
+        .stderr_has("2 warnings in 1 rendered case (not shown: --no-warnings");
+    assert!(!hidden.stderr.contains("osteomyeltis"), "{}", hidden.stderr);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(s.path("r.json")).unwrap()).unwrap();
+    let cases = report["cases"].as_array().unwrap();
+    let warnings = cases[0]["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 2, "{report:#}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["message"].as_str().unwrap().contains("osteomyeltis"))
+    );
+    assert_eq!(warnings[0]["file"], "in/a.toml");
+    assert!(cases[0]["errors"].as_array().unwrap().is_empty());
+    assert_eq!(cases[1]["status"], "failed");
+    assert_eq!(cases[1]["errors"].as_array().unwrap().len(), 1);
+}
