@@ -83,6 +83,7 @@ impl Batch<'_> {
             outputs: Vec::new(),
             pages: 0,
             problems: Diagnostics::default(),
+            journal: Vec::new(),
         };
         if !self.details {
             return outcome;
@@ -117,19 +118,13 @@ impl Batch<'_> {
                 outcome
             }
             // Changed since the scan: render it after all.
-            None => self.render(outcome.input, key, run, state),
+            None => self.render(outcome.input, key, run),
         }
     }
 
     /// Reads, renders and writes one case.
-    pub(super) fn render(
-        &self,
-        input: PathBuf,
-        key: u32,
-        run: &[u8; 32],
-        state: &state::State,
-    ) -> CaseOutcome {
-        match self.try_render(&input, key, run, state) {
+    pub(super) fn render(&self, input: PathBuf, key: u32, run: &[u8; 32]) -> CaseOutcome {
+        match self.try_render(&input, key, run) {
             Ok(outcome) => outcome,
             Err(problems) => CaseOutcome::failed(input, problems),
         }
@@ -140,7 +135,6 @@ impl Batch<'_> {
         input: &Path,
         key: u32,
         run: &[u8; 32],
-        state: &state::State,
     ) -> Result<CaseOutcome, Diagnostics> {
         let bytes = time(Stage::Read, || read_case(input))?;
         let digest = state::case_digest(&bytes);
@@ -186,13 +180,13 @@ impl Batch<'_> {
                 sha256,
             });
         }
-        state.record(&records);
         Ok(CaseOutcome {
             input: input.to_path_buf(),
             status: CaseStatus::Rendered,
             outputs,
             pages,
             problems: warnings,
+            journal: records,
         })
     }
 }

@@ -9,9 +9,10 @@
 //!    files share are found from the keys and both cases are refused, before anything is
 //!    written.
 //! 2. **Render.** Cases go in order, a block at a time: the workers each read, render,
-//!    write (`output`, atomically) and drop one case; the block's outcomes then reach the
-//!    caller in input order (for the report, the combined PDF and the messages) and are
-//!    dropped too. Memory stays flat however many cases there are.
+//!    write (`output`, atomically) and drop one case; each outcome reaches the caller in
+//!    input order as soon as the cases before it are done (`in_order`: for the resume
+//!    journal, the report, the combined PDF and the messages) and is dropped too. Memory
+//!    stays flat however many cases there are.
 //!
 //! A bad case is reported with its file and cause and skipped; the others are written. The
 //! templates, fonts and writers are prepared once per run and shared by every thread; the
@@ -19,6 +20,7 @@
 
 mod case_files;
 pub mod combine;
+mod in_order;
 mod inputs;
 mod naming;
 mod output;
@@ -86,6 +88,10 @@ pub struct CaseOutcome {
     pub outputs: Vec<OutputFile>,
     pub pages: usize,
     pub problems: Diagnostics,
+    /// The resume journal's records of a rendered case's outputs, appended as the case
+    /// is handed on (in the order of the cases), so the journal is the same file whatever
+    /// the number of threads.
+    journal: Vec<state::Record>,
 }
 
 impl CaseOutcome {
@@ -96,6 +102,7 @@ impl CaseOutcome {
             outputs: Vec::new(),
             pages: 0,
             problems,
+            journal: Vec::new(),
         }
     }
 }
@@ -143,13 +150,14 @@ pub struct Batch<'a> {
 }
 impl Batch<'_> {
     /// Renders every case of `cases`, calling `tick` (on any thread) as each case ends and
-    /// `sink` (on this thread) with every outcome, in input order. Warnings about the run
-    /// itself (the journal could not be written) come back at the end.
+    /// `sink` (on one thread at a time) with every outcome, in input order, as soon as the
+    /// cases before it are done. Warnings about the run itself (the journal could not be
+    /// written) come back at the end.
     pub fn run(
         &self,
         cases: &CaseList,
         tick: &(dyn Fn() + Sync),
-        sink: &mut dyn FnMut(CaseOutcome),
+        sink: &mut (dyn FnMut(CaseOutcome) + Send),
     ) -> (Tally, Diagnostics) {
         let fingerprint = state::run_fingerprint(self.renderer, self.measuring);
         let state = state::State::open(self.out, self.shard);
@@ -189,9 +197,15 @@ impl Batch<'_> {
         drop(owned);
 
         let mut tally = Tally::default();
+        let mut hand_on = |outcome: CaseOutcome| {
+            state.record(&outcome.journal);
+            tally.add(outcome.status);
+            sink(outcome);
+        };
+        let in_order = in_order::InOrder::new(0, &mut hand_on);
         let mut paths = cases.iter();
-        let mut start = 0;
         loop {
+            let start = in_order.next_index();
             let block = match next_block(&mut paths) {
                 Ok(block) if block.is_empty() => break,
                 Ok(block) if start + block.len() > keys.len() => {
@@ -207,31 +221,23 @@ impl Batch<'_> {
                     break;
                 }
             };
-            let outcomes: Vec<CaseOutcome> = block
-                .into_par_iter()
-                .enumerate()
-                .map(|(k, input)| {
-                    let i = start + k;
-                    let outcome = if let Some(d) = refused.get(&i) {
-                        CaseOutcome::failed(input, d.clone().into())
-                    } else if verdicts[i] == scan::SCAN_RESERVED {
-                        let d = self.reserved_name(&input);
-                        CaseOutcome::failed(input, d.into())
-                    } else if verdicts[i] == scan::SCAN_CURRENT {
-                        self.skip(input, keys[i], &fingerprint, &state)
-                    } else {
-                        self.render(input, keys[i], &fingerprint, &state)
-                    };
-                    tick();
-                    outcome
-                })
-                .collect();
-            start += outcomes.len();
-            for outcome in outcomes {
-                tally.add(outcome.status);
-                sink(outcome);
-            }
+            block.into_par_iter().enumerate().for_each(|(k, input)| {
+                let i = start + k;
+                let outcome = if let Some(d) = refused.get(&i) {
+                    CaseOutcome::failed(input, d.clone().into())
+                } else if verdicts[i] == scan::SCAN_RESERVED {
+                    let d = self.reserved_name(&input);
+                    CaseOutcome::failed(input, d.into())
+                } else if verdicts[i] == scan::SCAN_CURRENT {
+                    self.skip(input, keys[i], &fingerprint, &state)
+                } else {
+                    self.render(input, keys[i], &fingerprint)
+                };
+                tick();
+                in_order.push(i, outcome);
+            });
         }
+        drop(in_order);
         let mut warnings = problems;
         if let Some(d) = state
             .trouble

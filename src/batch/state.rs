@@ -164,6 +164,11 @@ impl State {
 
     /// Appends records to this run's journal (one write, so lines never interleave).
     pub fn record(&self, records: &[Record]) {
+        // Nothing to record (a failed or skipped case): the journal is not even created,
+        // so a run that renders nothing leaves its output folder as it found it.
+        if records.is_empty() {
+            return;
+        }
         let mut text = String::new();
         for r in records {
             if let Ok(line) = serde_json::to_string(r) {
