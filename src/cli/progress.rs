@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-use crate::batch::Tally;
+use crate::batch::{CaseOutcome, CaseStatus, Tally};
 use crate::diagnostic::Diagnostics;
 
 /// The progress bar of a run (hidden when stderr is not a terminal).
@@ -52,8 +52,55 @@ impl Progress {
         }
     }
 
+    /// Prints a case's diagnostics above the bar: its errors, and its warnings when
+    /// `warnings` is set.
+    pub fn report_outcome(&self, outcome: &CaseOutcome, warnings: bool) {
+        if warnings {
+            self.report(&outcome.problems);
+        } else {
+            let errors = outcome.problems.0.iter().filter(|d| d.is_error());
+            self.report(&Diagnostics(errors.cloned().collect()));
+        }
+    }
+
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// The checks' warnings on the cases a run rendered, for a line after the summary.
+#[derive(Debug, Default)]
+pub struct WarningCount {
+    warnings: usize,
+    cases: usize,
+}
+
+impl WarningCount {
+    pub fn add(&mut self, outcome: &CaseOutcome) {
+        let warnings = outcome.problems.0.iter().filter(|d| !d.is_error()).count();
+        if warnings > 0 && outcome.status == CaseStatus::Rendered {
+            self.warnings += warnings;
+            self.cases += 1;
+        }
+    }
+
+    /// `84 warnings in 52 rendered cases (above)`, or nothing without warnings.
+    pub fn line(&self, shown: bool) -> Option<String> {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        (self.warnings > 0).then(|| {
+            format!(
+                "{} warning{} in {} rendered case{} {}",
+                self.warnings,
+                plural(self.warnings),
+                self.cases,
+                plural(self.cases),
+                if shown {
+                    "(above)"
+                } else {
+                    "(not shown: --no-warnings; `imr-letters check` lists them)"
+                }
+            )
+        })
     }
 }
 

@@ -8,11 +8,11 @@ use clap::Args;
 
 use crate::check::Speller;
 
-use super::progress::{Progress, summary};
+use super::progress::{Progress, WarningCount, summary};
 use super::{Status, TemplateArgs, report};
 use crate::batch::{
-    Batch, CaseList, CaseStatus, NamePattern, ReportWriter, Shard, Writers, collect_cases,
-    combine::Combiner, render_case_with, writers_for,
+    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, combine::Combiner,
+    render_case_with, writers_for,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -290,20 +290,11 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
     let mut files = 0usize;
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
-    let (mut warning_count, mut warned_cases) = (0usize, 0usize);
+    let mut warned = WarningCount::default();
     let (tally, warnings) = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
-            let warned = outcome.problems.0.iter().filter(|d| !d.is_error()).count();
-            if warned > 0 && outcome.status == CaseStatus::Rendered {
-                warned_cases += 1;
-                warning_count += warned;
-            }
-            if args.no_warnings {
-                let errors = outcome.problems.0.iter().filter(|d| d.is_error());
-                progress.report(&Diagnostics(errors.cloned().collect()));
-            } else {
-                progress.report(&outcome.problems);
-            }
+            warned.add(&outcome);
+            progress.report_outcome(&outcome, !args.no_warnings);
             files += outcome.outputs.len();
             if let Some(r) = report_file.as_mut()
                 && let Err(d) = r.add(&outcome)
@@ -364,17 +355,8 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
         "{}",
         summary(&tally, files, &out.display().to_string(), seconds)
     );
-    if warning_count > 0 {
-        eprintln!(
-            "{warning_count} warning{} in {warned_cases} rendered case{}{}",
-            if warning_count == 1 { "" } else { "s" },
-            if warned_cases == 1 { "" } else { "s" },
-            if args.no_warnings {
-                " (not shown: --no-warnings; `imr-letters check` lists them)"
-            } else {
-                " (above)"
-            }
-        );
+    if let Some(line) = warned.line(!args.no_warnings) {
+        eprintln!("{line}");
     }
     if let Some(profile) = crate::profile::report(tally.rendered) {
         eprint!("{profile}");
