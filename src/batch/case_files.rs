@@ -69,6 +69,16 @@ pub fn render_case_with(
     Ok((files, pages.pages.len()))
 }
 impl Batch<'_> {
+    /// The fingerprint each of the run's outputs of a case (its file's bytes) must carry
+    /// to be current, in the order of the writers.
+    pub(super) fn fingerprints(&self, run: &[u8; 32], case_bytes: &[u8]) -> Vec<String> {
+        let digest = state::case_digest(case_bytes);
+        self.writers
+            .iter()
+            .map(|w| state::output_fingerprint(run, &digest, w.extension()))
+            .collect()
+    }
+
     /// A case whose outputs are current: listed from the journal when details are wanted.
     pub(super) fn skip(
         &self,
@@ -89,12 +99,7 @@ impl Batch<'_> {
             return outcome;
         }
         let listed = std::fs::read(&outcome.input).ok().and_then(|bytes| {
-            let digest = state::case_digest(&bytes);
-            let fps: Vec<String> = self
-                .writers
-                .iter()
-                .map(|w| state::output_fingerprint(run, &digest, w.extension()))
-                .collect();
+            let fps = self.fingerprints(run, &bytes);
             let facts = NameFacts::read(String::from_utf8(bytes).ok()?)?;
             let name = self.names.name_from(&outcome.input, &facts).ok()?;
             let mut files = Vec::new();
@@ -137,12 +142,7 @@ impl Batch<'_> {
         run: &[u8; 32],
     ) -> Result<CaseOutcome, Diagnostics> {
         let bytes = time(Stage::Read, || read_case(input))?;
-        let digest = state::case_digest(&bytes);
-        let fingerprints: Vec<String> = self
-            .writers
-            .iter()
-            .map(|w| state::output_fingerprint(run, &digest, w.extension()))
-            .collect();
+        let fingerprints = self.fingerprints(run, &bytes);
         let (case, warnings) = time(Stage::Parse, || {
             case_from_bytes(input, bytes)
                 .and_then(|case| crate::check::vet_for_render(case, self.speller))

@@ -29,11 +29,7 @@ impl Batch<'_> {
         // Only a folder with a journal can hold current outputs.
         let resumable = !self.force && !state.is_empty();
         let fingerprints: Vec<String> = if resumable {
-            let digest = state::case_digest(&bytes);
-            self.writers
-                .iter()
-                .map(|w| state::output_fingerprint(run, &digest, w.extension()))
-                .collect()
+            self.fingerprints(run, &bytes)
         } else {
             Vec::new()
         };
