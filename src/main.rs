@@ -1,22 +1,27 @@
-//! The `imr-letters` binary: parse arguments, run one command, exit with its status.
+//! The `imr-letters` binary: parse arguments, run one command, print the error that
+//! stopped it (once, here), exit with its status.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use imr_letters::cli::{self, Cli, Command};
+use imr_letters::cli::{self, Cli, Command, Status};
 
 fn main() -> ExitCode {
     fix_allocator_threshold();
     let args = Cli::parse();
-    let status = match &args.command {
+    let result = match &args.command {
         Command::Render(a) => cli::render::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Templates(c) => cli::templates::run(c),
-        Command::Schema => cli::schema::run(),
-        Command::Completions(a) => cli::completions::run(a),
-        Command::Man(a) => cli::man::run(a),
-        Command::Sample(a) => cli::sample::run(a),
+        Command::Schema => Ok(cli::schema::run()),
+        Command::Completions(a) => Ok(cli::completions::run(a)),
+        Command::Man(a) => Ok(cli::man::run(a)),
+        Command::Sample(a) => Ok(cli::sample::run(a)),
     };
+    let status = result.unwrap_or_else(|problems| {
+        cli::report(&problems);
+        Status::Usage
+    });
     ExitCode::from(status as u8)
 }
 

@@ -1,5 +1,6 @@
-//! One case of a batch: to bytes per format, to files in the output folder (recorded in
-//! the journal), or, when its outputs are current, listed from the journal.
+//! One case of a batch: through the pipeline ([`Renderer::render`]) to files in the output
+//! folder (recorded in the journal), or, when its outputs are current, listed from the
+//! journal.
 
 use std::path::{Path, PathBuf};
 
@@ -8,66 +9,11 @@ use sha2::{Digest, Sha256};
 use super::naming::NameFacts;
 use super::scan::name_key;
 use super::{Batch, CaseOutcome, CaseStatus, OutputFile, state, write_atomically};
-use crate::case::{CaseFile, case_from_bytes};
+use crate::case::case_from_bytes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::export::pdf::PdfWriter;
-use crate::export::text::TextWriter;
-use crate::export::{Format, Writer};
-use crate::layout::{FontBook, Measuring};
-use crate::letter::Renderer;
+use crate::letter::Rendered;
 use crate::profile::{Stage, time};
 
-/// The writer of a format; made once per run and shared by every case. A font the
-/// format cannot use is an error here.
-pub fn writer_for(
-    format: Format,
-    fonts: &FontBook,
-) -> Result<Box<dyn Writer + Send + Sync>, Diagnostic> {
-    Ok(match format {
-        Format::Text => Box::new(TextWriter),
-        Format::Pdf => Box::new(PdfWriter::new(fonts)),
-    })
-}
-
-/// A letter's output files: (extension, bytes) per format.
-pub type Files = Vec<(&'static str, Vec<u8>)>;
-
-/// The writers of a run's formats, in order.
-pub type Writers = Vec<Box<dyn Writer + Send + Sync>>;
-
-pub fn writers_for(formats: &[Format], fonts: &FontBook) -> Result<Writers, Diagnostic> {
-    formats.iter().map(|f| writer_for(*f, fonts)).collect()
-}
-
-/// Renders one case to bytes per format: (extension, bytes), and the page count.
-pub fn render_case(
-    renderer: &Renderer,
-    case: &CaseFile,
-    formats: &[Format],
-    measuring: Measuring,
-) -> Result<(Files, usize), Diagnostics> {
-    let writers = writers_for(formats, &renderer.layout.fonts)?;
-    render_case_with(renderer, case, &writers, measuring)
-}
-
-/// [`render_case`] with writers made beforehand.
-pub fn render_case_with(
-    renderer: &Renderer,
-    case: &CaseFile,
-    writers: &Writers,
-    measuring: Measuring,
-) -> Result<(Files, usize), Diagnostics> {
-    let pages = renderer.lay_out(case, measuring)?;
-    let info = renderer.letter_info(case);
-    let mut files = Vec::with_capacity(writers.len());
-    for w in writers {
-        let bytes = w
-            .write(&pages, &info)
-            .map_err(|d| d.cause(format!("writing case `{}`", case.path.display())))?;
-        files.push((w.extension(), bytes));
-    }
-    Ok((files, pages.pages.len()))
-}
 impl Batch<'_> {
     /// The fingerprint each of the run's outputs of a case (its file's bytes) must carry
     /// to be current, in the order of the writers.
@@ -75,7 +21,7 @@ impl Batch<'_> {
         let digest = state::case_digest(case_bytes);
         self.writers
             .iter()
-            .map(|w| state::output_fingerprint(run, &digest, w.extension()))
+            .map(|w| state::output_fingerprint(run, &digest, &w.fingerprint()))
             .collect()
     }
 
@@ -93,6 +39,7 @@ impl Batch<'_> {
             outputs: Vec::new(),
             pages: 0,
             problems: Diagnostics::default(),
+            accepted: Vec::new(),
             journal: Vec::new(),
         };
         if !self.details {
@@ -143,10 +90,7 @@ impl Batch<'_> {
     ) -> Result<CaseOutcome, Diagnostics> {
         let bytes = time(Stage::Read, || read_case(input))?;
         let fingerprints = self.fingerprints(run, &bytes);
-        let (case, warnings) = time(Stage::Parse, || {
-            case_from_bytes(input, bytes)
-                .and_then(|case| crate::check::vet_for_render(case, self.speller))
-        })?;
+        let case = time(Stage::Parse, || case_from_bytes(input, bytes))?;
         let name = self.names.name(&case)?;
         // The scan saw another name (or none): the file changed since, and the check
         // for shared names did not see this one.
@@ -158,15 +102,28 @@ impl Batch<'_> {
             .hint("render it again")
             .into());
         }
-        let (files, pages) = render_case_with(self.renderer, &case, self.writers, self.measuring)?;
+        let Rendered {
+            files,
+            pages,
+            warnings,
+            accepted,
+        } = self.renderer.render(&case, self.writers, &self.checks)?;
         let mut outputs = Vec::with_capacity(files.len());
         let mut records = Vec::with_capacity(files.len());
         for ((ext, bytes), fingerprint) in files.into_iter().zip(fingerprints) {
             let file = format!("{name}.{ext}");
             let path = self.out.join(&file);
-            let sha256 = time(Stage::Write, || {
+            let written = time(Stage::Write, || {
                 write_atomically(&path, &bytes).map(|()| state::hex(&Sha256::digest(&bytes)))
-            })?;
+            });
+            let sha256 = match written {
+                Ok(sha256) => sha256,
+                Err(d) => {
+                    let mut problems = warnings;
+                    problems.push(d);
+                    return Err(problems);
+                }
+            };
             records.push(state::Record {
                 output: file,
                 fingerprint,
@@ -186,6 +143,7 @@ impl Batch<'_> {
             outputs,
             pages,
             problems: warnings,
+            accepted,
             journal: records,
         })
     }

@@ -84,6 +84,7 @@ mod tests {
             outputs: Vec::new(),
             pages: i,
             problems: Default::default(),
+            accepted: Vec::new(),
             journal: Vec::new(),
         }
     }

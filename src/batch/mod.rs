@@ -34,9 +34,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::layout::Measuring;
-use crate::letter::Renderer;
-pub use case_files::{Files, Writers, render_case, render_case_with, writer_for, writers_for};
+use crate::export::Writers;
+use crate::letter::{Checks, Renderer};
 pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
 pub use output::write_atomically;
@@ -88,6 +87,8 @@ pub struct CaseOutcome {
     pub outputs: Vec<OutputFile>,
     pub pages: usize,
     pub problems: Diagnostics,
+    /// The warnings the case file accepts (listed in the report, never printed).
+    pub accepted: Vec<Diagnostic>,
     /// The resume journal's records of a rendered case's outputs, appended as the case
     /// is handed on (in the order of the cases), so the journal is the same file whatever
     /// the number of threads.
@@ -102,6 +103,7 @@ impl CaseOutcome {
             outputs: Vec::new(),
             pages: 0,
             problems,
+            accepted: Vec::new(),
             journal: Vec::new(),
         }
     }
@@ -132,10 +134,9 @@ impl Tally {
 /// A batch run's settings: what to render and where.
 pub struct Batch<'a> {
     pub renderer: &'a Renderer,
-    /// The dictionaries of the checks each case passes first.
-    pub speller: &'a crate::check::Speller,
+    /// What the checks each case passes first are given.
+    pub checks: Checks<'a>,
     pub writers: &'a Writers,
-    pub measuring: Measuring,
     pub out: &'a Path,
     pub names: &'a NamePattern,
     /// Render every case, current or not.
@@ -159,7 +160,7 @@ impl Batch<'_> {
         tick: &(dyn Fn() + Sync),
         sink: &mut (dyn FnMut(CaseOutcome) + Send),
     ) -> (Tally, Diagnostics) {
-        let fingerprint = state::run_fingerprint(self.renderer, self.measuring);
+        let fingerprint = state::run_fingerprint(self.renderer, &self.checks);
         let state = state::State::open(self.out, self.shard);
         let mut problems = Diagnostics::default();
         let mut keys: Vec<u32> = Vec::with_capacity(cases.len());

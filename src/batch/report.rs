@@ -10,13 +10,19 @@
 //!  "cases": [
 //!   {"input": "cases/a.toml", "status": "rendered", "pages": 2,
 //!    "outputs": [{"path": "out/CM16-1.pdf", "bytes": 51003, "sha256": "…"}], "errors": [],
-//!    "warnings": [{"code": "spelling", "message": "…", "file": "cases/a.toml",
-//!                  "line": 18, "column": 40, "causes": [], "hints": ["…"]}]},
+//!    "warnings": [{"severity": "warning", "code": "text.spelling", "message": "…",
+//!                  "file": "cases/a.toml", "line": 18, "column": 40, "end_line": 18,
+//!                  "end_column": 47, "field": "summary.text", "label": "…",
+//!                  "hints": ["…"], "causes": []}],
+//!    "accepted": []},
 //!   {"input": "cases/b.toml", "status": "failed", "pages": null, "outputs": [],
-//!    "errors": [{"code": "case.format", "message": "…", "file": "cases/b.toml",
-//!                "line": 3, "column": 1, "causes": [], "hints": []}], "warnings": []}],
+//!    "errors": [{"severity": "error", "code": "case.format", …}], "warnings": [],
+//!    "accepted": []}],
 //!  "summary": {"cases": 2, "rendered": 1, "skipped": 0, "failed": 1}}
 //! ```
+//!
+//! Each diagnostic is the one JSON record `check --format json` writes too
+//! ([`crate::diagnostic::record`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -25,6 +31,7 @@ use serde::Serialize;
 
 use super::output::AtomicFile;
 use super::{CaseOutcome, CaseStatus, Tally};
+use crate::diagnostic::record::Record;
 use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Serialize)]
@@ -33,9 +40,11 @@ struct CaseRecord<'a> {
     status: &'static str,
     pages: Option<usize>,
     outputs: Vec<OutputRecord<'a>>,
-    errors: Vec<ErrorRecord<'a>>,
+    errors: Vec<Record<'a>>,
     /// The checks' warnings on a case that was rendered anyway.
-    warnings: Vec<ErrorRecord<'a>>,
+    warnings: Vec<Record<'a>>,
+    /// The warnings the case file accepts, each with its reason as the last cause.
+    accepted: Vec<Record<'a>>,
 }
 
 #[derive(Serialize)]
@@ -45,33 +54,14 @@ struct OutputRecord<'a> {
     sha256: &'a str,
 }
 
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    code: &'a str,
-    message: &'a str,
-    file: Option<&'a str>,
-    line: Option<usize>,
-    column: Option<usize>,
-    causes: &'a [String],
-    hints: &'a [String],
-}
-
 /// The outcome's diagnostics of one severity, as report records.
-fn records(outcome: &CaseOutcome, severity: Severity) -> Vec<ErrorRecord<'_>> {
+fn records(outcome: &CaseOutcome, severity: Severity) -> Vec<Record<'_>> {
     outcome
         .problems
         .0
         .iter()
         .filter(|d| d.severity == severity)
-        .map(|d| ErrorRecord {
-            code: d.code,
-            message: &d.message,
-            file: d.location.as_ref().map(|l| l.file.as_str()),
-            line: d.location.as_ref().map(|l| l.line),
-            column: d.location.as_ref().map(|l| l.column),
-            causes: &d.causes,
-            hints: &d.hints,
-        })
+        .map(Record::new)
         .collect()
 }
 
@@ -110,6 +100,7 @@ impl ReportWriter {
                 .collect(),
             errors: records(outcome, Severity::Error),
             warnings: records(outcome, Severity::Warning),
+            accepted: outcome.accepted.iter().map(Record::new).collect(),
         };
         let lead: &[u8] = if self.cases == 0 { b"\n  " } else { b",\n  " };
         self.cases += 1;

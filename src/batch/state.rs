@@ -10,8 +10,9 @@
 //!
 //! The fingerprint is the SHA-256 of everything the file's bytes depend on: the tool's
 //! version, the run's [`run_fingerprint`] (every template's source, every setting after
-//! `settings.toml` and `--var`, the font files, the text measuring and `--wrap`), the case
-//! file's bytes and the output's format. An output is current when its file exists with
+//! `settings.toml` and `--var`, the font files, `--deny-warnings`), the case file's bytes
+//! and the output's writer ([`crate::export::Writer::fingerprint`]: its format, its layout
+//! and its options, such as `--wrap`). An output is current when its file exists with
 //! the recorded size and the recorded fingerprint equals the one this run computes; a
 //! rerun skips a case whose outputs are all current. Reading takes every journal in the
 //! folder, so shards writing into one folder each keep
@@ -28,8 +29,7 @@ use sha2::{Digest, Sha256};
 
 use super::Shard;
 use crate::diagnostic::Diagnostic;
-use crate::layout::Measuring;
-use crate::letter::Renderer;
+use crate::letter::{Checks, Renderer};
 
 const JOURNAL_PREFIX: &str = ".imr-letters-state";
 const JOURNAL_SUFFIX: &str = ".jsonl";
@@ -45,10 +45,11 @@ pub struct Record {
 }
 
 /// The fingerprint of everything in a run that decides an output's bytes, besides the case.
-pub fn run_fingerprint(renderer: &Renderer, measuring: Measuring) -> [u8; 32] {
+pub fn run_fingerprint(renderer: &Renderer, checks: &Checks<'_>) -> [u8; 32] {
     let mut hash = Sha256::new();
     hash.update(concat!("imr-letters ", env!("CARGO_PKG_VERSION"), "\n").as_bytes());
-    hash.update(format!("{measuring:?}\n").as_bytes());
+    // whether a case is written at all depends on its warnings under --deny-warnings
+    hash.update(format!("deny-warnings {}\n", checks.deny_warnings).as_bytes());
     renderer.templates.hash_into(&mut hash);
     for (family, style, font) in renderer.layout.fonts.faces() {
         hash.update(format!("font {family:?} {style:?} {}\n", font.data.len()).as_bytes());
@@ -63,11 +64,11 @@ pub fn case_digest(case_bytes: &[u8]) -> [u8; 32] {
 }
 
 /// The fingerprint one output of one case must carry to be current.
-pub fn output_fingerprint(run: &[u8; 32], case_digest: &[u8; 32], extension: &str) -> String {
+pub fn output_fingerprint(run: &[u8; 32], case_digest: &[u8; 32], writer: &str) -> String {
     let mut hash = Sha256::new();
     hash.update(run);
     hash.update(case_digest);
-    hash.update(extension.as_bytes());
+    hash.update(writer.as_bytes());
     hex(&hash.finalize())
 }
 

@@ -3,8 +3,8 @@
 //! The text is NFC-normalised first (a decomposed `é` would print as `e` and a loose
 //! accent), then parsed by `toml` + serde, whose errors carry a span; this module turns
 //! them into [`Diagnostic`]s with the offending line, what was expected and, for a
-//! misspelt key, the key that was probably meant. The format's own rules follow
-//! ([`super::validate`]).
+//! misspelt key, the key that was probably meant. The format's own rules are the vet
+//! step's first check ([`super::validate`]), so `check` and `render` apply them alike.
 
 use std::path::{Path, PathBuf};
 
@@ -13,8 +13,7 @@ use toml::de::DeTable;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 use super::Case;
-use super::validate::validate_case;
-use crate::check::fields::{TextField, fields_of};
+use super::fields::{TextField, fields_of};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 /// A case together with the file it came from, for diagnostics that point into it.
@@ -36,7 +35,7 @@ impl CaseFile {
     }
 }
 
-/// Reads, parses and validates a case file.
+/// Reads and parses a case file into its structure.
 pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
     parse_case(path, read_case_text(path)?)
 }
@@ -53,7 +52,7 @@ pub fn read_case_text(path: &Path) -> Result<String, Diagnostics> {
     text_from_bytes(path, bytes)
 }
 
-/// Parses and validates the bytes of a case file; `path` names it in diagnostics.
+/// Parses the bytes of a case file; `path` names it in diagnostics.
 pub fn case_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<CaseFile, Diagnostics> {
     parse_case(path, text_from_bytes(path, bytes)?)
 }
@@ -82,19 +81,9 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     Ok(source)
 }
 
-/// Parses and validates the text of a case file; `path` names it in diagnostics.
+/// Parses the text of a case file into its structure; `path` names it in diagnostics.
+/// The format's rules beyond serde's are checked by [`super::validate::validate_case`].
 pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
-    let file = parse_case_unvalidated(path, source)?;
-    let problems = validate_case(&file);
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    Ok(file)
-}
-
-/// Parses the text of a case file into its structure without applying the format's rules
-/// ([`validate_case`]): for `check`, which reports those rules' breaches beside its own.
-pub fn parse_case_unvalidated(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
     let source = to_nfc(source);
     // As `toml::from_str`, with the parsed document kept for the text fields.
     let parsed = DeTable::parse(&source).and_then(|root| {

@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod fields;
+pub mod literal;
 pub mod load;
 pub mod text;
 pub mod validate;
@@ -18,10 +19,7 @@ use serde::Deserialize;
 pub use serde_spanned::Spanned;
 
 pub use date::CalendarDate;
-pub use load::{
-    CaseFile, case_from_bytes, load_case, parse_case, parse_case_unvalidated, read_case_text,
-    to_nfc,
-};
+pub use load::{CaseFile, case_from_bytes, load_case, parse_case, read_case_text, to_nfc};
 
 /// One case, as written in its file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -41,6 +39,27 @@ pub struct Case {
     /// Who the notice is mailed to; never printed in the public letter.
     #[serde(default)]
     pub parties: Option<Parties>,
+    /// Warnings a reviewer judged right for this case, one `[[accept]]` table each: set
+    /// aside by `check` and `render` (listed in `--report`), never errors.
+    #[serde(default)]
+    pub accept: Vec<Acceptance>,
+}
+
+/// One accepted warning: which finding, and why it is right.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    /// The warning's code, as `check` prints it: e.g. "text.date-before-injury".
+    #[schemars(with = "String")]
+    pub code: Spanned<String>,
+    /// The key path the warning is in, e.g. "items[1].rationale" (absent: any).
+    #[serde(default)]
+    pub field: Option<String>,
+    /// Text the warning's message contains, e.g. "2003" (absent: any).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Why the warning is right for this case (required: the report lists it).
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]

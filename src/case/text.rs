@@ -70,6 +70,76 @@ fn joins_tight(text: &str) -> bool {
     matches!((rev.next(), rev.next()), (Some('-'), Some(c)) if !c.is_whitespace())
 }
 
+/// Characters that print nothing and take no room, or silently reorder or join the text
+/// around them: zero-width spaces and joiners, the word joiner and invisible operators,
+/// bidirectional controls, the soft hyphen, the combining grapheme joiner, variation
+/// selectors, Hangul fillers, tag characters, interlinear annotation marks and the byte
+/// order mark. The letter refuses them in printed text ([`crate::check::characters`]).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// Whether a text prints nothing: only white space and invisible characters.
+pub fn is_blank_text(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// A control character that a letter cannot print (C0 but tab and line breaks, DEL, C1).
+/// A carriage return counts only where it does not end a line (`\r\n`).
+pub fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t' | '\r')
+}
+
+/// A name for a control or invisible character in messages: its abbreviation or name,
+/// and its code point.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\u{0}' => "NUL",
+        '\u{7}' => "BEL",
+        '\u{8}' => "backspace",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "ESC",
+        '\u{7f}' => "DEL",
+        '\u{85}' => "next line",
+        '\u{00AD}' => "soft hyphen",
+        '\u{034F}' => "combining grapheme joiner",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' | '\u{061C}' => "right-to-left mark",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "byte order mark",
+        '\u{FE00}'..='\u{FE0F}' => "variation selector",
+        _ if c.is_control() => "control character",
+        _ => "invisible character",
+    };
+    format!("{name} (U+{:04X})", u32::from(c))
+}
+
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\r'
 }

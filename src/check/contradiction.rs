@@ -12,7 +12,6 @@
 
 use std::ops::Range;
 
-use super::fields::TextField;
 use crate::case::{CaseFile, Decision};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -131,7 +130,8 @@ fn verdict(sentence: &str) -> Option<(Verdict, Range<usize>)> {
 }
 
 /// An error for each item whose rationale concludes against its decision.
-pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
+pub fn check(file: &CaseFile, out: &mut Diagnostics) {
+    let fields = &file.fields;
     for (i, item) in file.case.items.get_ref().iter().enumerate() {
         let path = format!("items[{}].rationale", i + 1);
         let Some(field) = fields.iter().find(|f| f.path == path) else {

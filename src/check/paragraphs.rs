@@ -2,8 +2,8 @@
 //! no-break space, a zero-width space) prints as a blank paragraph, and two or more blank
 //! lines in a row, where one separates paragraphs, usually mean a paragraph went missing.
 
-use super::fields::TextField;
 use crate::case::CaseFile;
+use crate::case::fields::TextField;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Characters that print nothing.

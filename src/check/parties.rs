@@ -1,9 +1,10 @@
 //! The public letter never names the parties: a party's name, or the claim or ADJ
-//! number, written in the summary, a rationale or any other printed text would be
-//! published. Each occurrence is a warning at the text.
+//! number, written in the summary, a rationale or any other printed text (the reviewer's
+//! licensure and specialties too) would be published. Each occurrence is an error at the
+//! text, matched whatever the letter case and through invisible characters.
 
-use super::fields::TextField;
 use crate::case::CaseFile;
+use crate::case::text::is_invisible;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Credentials and suffixes that are not part of the name a reader would recognise.
@@ -77,7 +78,8 @@ fn secrets(file: &CaseFile) -> Vec<Secret> {
 }
 
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A text read once for every needle looked for in it, by character: an ASCII text as
@@ -104,7 +106,11 @@ impl<'t> Haystack<'t> {
                 lower: text.to_ascii_lowercase(),
             };
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // Invisible characters are skipped: "Ro\u{200B}e" still names Roe.
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|(_, c)| !is_invisible(*c))
+            .collect();
         let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
         let folded = plain.iter().map(|&c| fold(c)).collect();
         Haystack::Wide {
@@ -221,13 +227,13 @@ fn occurrences_in(hay: &Haystack, needle: &str, exact_case: bool) -> Vec<std::op
     out
 }
 
-/// Warnings for party names and numbers in the text the letter prints.
-pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
+/// Errors for party names and numbers in the text the letter prints.
+pub fn check(file: &CaseFile, out: &mut Diagnostics) {
     let secrets = secrets(file);
     if secrets.is_empty() {
         return;
     }
-    for field in fields.iter().filter(|f| f.is_prose()) {
+    for field in file.fields.iter().filter(|f| f.is_printed()) {
         let hay = Haystack::new(field.value());
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
         for secret in &secrets {
@@ -242,7 +248,7 @@ pub fn check(file: &CaseFile, fields: &[TextField], out: &mut Diagnostics) {
                 out.push(field.point(
                     file,
                     range,
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         "text.party-named",
                         format!("{} appears in {}", secret.what, field.path),
                     )

@@ -20,9 +20,9 @@ use std::sync::{Mutex, OnceLock};
 
 use spellbook::Dictionary;
 
-use super::fields::TextField;
 use super::verdicts;
 use crate::case::CaseFile;
+use crate::case::fields::TextField;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 const EN_US_AFF: &str = include_str!(concat!(

@@ -1,16 +1,19 @@
 //! `imr-letters check`: every problem in the case files and templates given, in one pass,
-//! writing nothing. The checks themselves live in [`crate::check`]; this file reads the
-//! arguments, runs them and prints the report (text on stderr, or JSON records on stdout).
+//! writing nothing. Each case goes through the vet step that `render` runs before it lays a
+//! letter out ([`crate::letter::vet`]), so a case `check` passes is one `render` writes;
+//! this file reads the arguments, runs it and prints the report (text on stderr, or JSON
+//! records on stdout).
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Status, TemplateArgs};
+use super::{Status, TemplateArgs, VetArgs};
 use crate::batch::collect_cases;
-use crate::case::CaseFile;
-use crate::check::{Speller, check_case_path, numbers, records, templates};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::case::{CaseFile, load_case};
+use crate::check::{Speller, check_case, numbers, templates};
+use crate::diagnostic::{Diagnostics, record};
+use crate::letter::Checks;
 use crate::template::TemplateSet;
 
 #[derive(Debug, Args)]
@@ -23,13 +26,8 @@ pub struct CheckArgs {
     /// stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// A project word list for the spelling check: one word a line, `#` comments
-    /// (repeatable).
-    #[arg(long = "words", value_name = "FILE")]
-    pub words: Vec<PathBuf>,
-    /// Exit with status 1 when there are warnings, not only errors.
-    #[arg(long)]
-    pub deny_warnings: bool,
+    #[command(flatten)]
+    pub vet: VetArgs,
     #[command(flatten)]
     pub template: TemplateArgs,
 }
@@ -40,67 +38,87 @@ pub enum ReportFormat {
     Json,
 }
 
-pub fn run(args: &CheckArgs) -> Status {
-    let prepared = word_list_speller(&args.words).and_then(|speller| {
-        let inputs = collect_cases(&args.paths, None)?;
-        let templates = load_templates(&args.template)?;
-        Ok((speller, inputs, templates))
-    });
-    let (speller, inputs, (templates, mut problems)) = match prepared {
-        Ok(p) => p,
-        Err(usage) => {
-            super::report(&usage);
-            return Status::Usage;
-        }
-    };
+pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
+    let speller = args.vet.speller()?;
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
-
+    let inputs = collect_cases(&args.paths, None)?;
+    let (templates, mut problems) = load_templates(&args.template)?;
+    let renderer = templates.map(super::renderer).transpose()?;
+    let checks = Checks {
+        speller,
+        deny_warnings: args.vet.deny_warnings,
+    };
     problems.0.extend(inputs.warnings.0.iter().cloned());
+    let stale = renderer
+        .as_ref()
+        .map(|r| templates::stale_overrides(&r.templates))
+        .unwrap_or_default();
+    let stale_files: Vec<String> = stale
+        .0
+        .iter()
+        .filter_map(|d| Some(d.location.as_ref()?.file.clone()))
+        .collect();
+    problems.0.extend(stale.0);
+
+    let mut accepted = 0;
+    let mut vet = |file: &CaseFile, problems: &mut Diagnostics| match &renderer {
+        Some(r) => match r.vet(file, &checks) {
+            Ok(vetted) => {
+                accepted += vetted.accepted.len();
+                problems.0.extend(vetted.warnings.0);
+            }
+            Err(found) => problems.0.extend(found.0),
+        },
+        // the templates do not compile: the case's own checks still run
+        None => problems.0.extend(check_case(file, speller).0),
+    };
     let mut files: Vec<CaseFile> = Vec::with_capacity(inputs.len());
     for input in inputs.iter() {
-        match input {
-            Ok(path) => {
-                let (file, found) = check_case_path(&path, speller);
-                problems.0.extend(found.0);
-                files.extend(file);
+        match input
+            .map_err(Diagnostics::from)
+            .and_then(|path| load_case(&path))
+        {
+            Ok(file) => {
+                vet(&file, &mut problems);
+                files.push(file);
             }
-            Err(d) => problems.push(d),
+            Err(found) => problems.0.extend(found.0),
         }
     }
     let loaded: Vec<&CaseFile> = files.iter().collect();
     numbers::check_duplicates(&loaded, &mut problems);
-
-    if let Some(set) = &templates {
-        let sample;
-        let against: Vec<&CaseFile> = if loaded.is_empty() {
-            match templates::sample_case() {
-                Ok(case) => {
-                    sample = case;
-                    vec![&sample]
-                }
-                Err(p) => {
-                    problems
-                        .0
-                        .extend(p.context("in the built-in sample case").0);
-                    Vec::new()
-                }
+    if loaded.is_empty() && renderer.is_some() {
+        match templates::sample_case() {
+            Ok(sample) => {
+                let mut found = Diagnostics::default();
+                vet(&sample, &mut found);
+                problems
+                    .0
+                    .extend(found.context("in the built-in sample case").0);
             }
-        } else {
-            loaded.clone()
-        };
-        problems
-            .0
-            .extend(templates::check_templates(set, &against).0);
+            Err(p) => problems
+                .0
+                .extend(p.context("in the built-in sample case").0),
+        }
+    }
+    let mut problems = problems.merge_repeats("case");
+    for d in problems.0.iter_mut().filter(|d| d.is_error()) {
+        if d.location
+            .as_ref()
+            .is_some_and(|l| stale_files.contains(&l.file))
+        {
+            d.hints.push("this override was exported from another version of imr-letters and may be stale: compare it with a fresh `imr-letters templates export`".into());
+        }
     }
 
     let errors = problems.0.iter().filter(|d| d.is_error()).count();
     let warnings = problems.0.len() - errors;
     match args.format {
         ReportFormat::Text => super::report(&problems),
-        ReportFormat::Json => print!("{}", records::to_json(&problems)),
+        ReportFormat::Json => print!("{}", record::to_json(&problems)),
     }
     eprintln!(
-        "{}checked {} case{}{}: {errors} error{}, {warnings} warning{}",
+        "{}checked {} case{}{}: {errors} error{}, {warnings} warning{}{}",
         if problems.is_empty() || args.format == ReportFormat::Json {
             ""
         } else {
@@ -115,51 +133,36 @@ pub fn run(args: &CheckArgs) -> Status {
         },
         plural(errors),
         plural(warnings),
+        if accepted > 0 {
+            format!(" ({accepted} accepted in the case files)")
+        } else {
+            String::new()
+        },
     );
-    if errors > 0 || (warnings > 0 && args.deny_warnings) {
+    Ok(if errors > 0 || (warnings > 0 && args.vet.deny_warnings) {
         Status::Failures
     } else {
         Status::Success
-    }
+    })
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The speller with the project's word lists, or `None` for the built-in one.
-/// The built-in dictionaries with the given word lists, or `None` when there are none.
-pub fn word_list_speller(lists: &[PathBuf]) -> Result<Option<Speller>, Diagnostics> {
-    if lists.is_empty() {
-        return Ok(None);
-    }
-    let mut texts = Vec::with_capacity(lists.len());
-    for path in lists {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::error(
-                "usage",
-                format!("failed to read word list `{}`", path.display()),
-            )
-            .cause(e.to_string())
-        })?;
-        texts.push((path.as_path(), text));
-    }
-    let refs: Vec<(&std::path::Path, &str)> = texts.iter().map(|(p, t)| (*p, t.as_str())).collect();
-    Speller::with_word_lists(&refs).map(Some)
-}
-
 /// The templates, and their problems as findings. A template that does not compile is a
 /// finding (the others are still checked); a bad setting or an unreadable folder is a
 /// usage error.
 fn load_templates(args: &TemplateArgs) -> Result<(Option<TemplateSet>, Diagnostics), Diagnostics> {
-    match TemplateSet::load(args.templates.as_deref(), &args.vars) {
+    let vars = args.vars();
+    match TemplateSet::load(args.templates.as_deref(), &vars) {
         Ok(mut set) => {
             let warnings = std::mem::take(&mut set.warnings);
             Ok((Some(set), warnings))
         }
         Err(problems) if problems.0.iter().any(|d| d.code == "template.error") => {
             match args.templates.as_deref() {
-                Some(dir) => Ok(TemplateSet::load_partial(dir, &args.vars)),
+                Some(dir) => Ok(TemplateSet::load_partial(dir, &vars)),
                 None => Ok((None, problems)),
             }
         }

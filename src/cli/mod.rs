@@ -1,6 +1,8 @@
 //! The command line: argument structs (help text comes from these doc comments) and one
-//! module per command. Each command returns an [`ExitCode`]-worthy [`Status`] and prints
-//! its own report; `main` only dispatches.
+//! module per command. Each command returns its [`Status`], or the usage or configuration
+//! error that stopped it before anything was done, which `main` prints once ([`report`])
+//! and exits 2 for. What a command finds while it runs (a case's problems) it prints as
+//! it goes, through the same printer.
 
 pub mod check;
 pub mod completions;
@@ -15,7 +17,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diagnostic::Diagnostics;
+use crate::check::Speller;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::Stamp;
+use crate::letter::Renderer;
 use crate::template::TemplateSet;
 
 /// How a command ended.
@@ -82,19 +87,63 @@ pub struct TemplateArgs {
 }
 
 impl TemplateArgs {
-    /// Loads the templates, printing their warnings.
-    pub fn load(&self) -> Result<TemplateSet, Diagnostics> {
+    /// The settings given on the command line: `--draft`, then every `--var`.
+    pub fn vars(&self) -> Vec<String> {
         let mut vars = Vec::with_capacity(self.vars.len() + 1);
         if self.draft {
             vars.push("watermark=DRAFT".to_string());
         }
         vars.extend(self.vars.iter().cloned());
-        let set = TemplateSet::load(self.templates.as_deref(), &vars)?;
-        if !set.warnings.is_empty() {
-            eprint!("{}", set.warnings.render());
-        }
-        Ok(set)
+        vars
     }
+
+    /// Loads the templates; their warnings stay in the set for the caller to report.
+    pub fn load(&self) -> Result<TemplateSet, Diagnostics> {
+        TemplateSet::load(self.templates.as_deref(), &self.vars())
+    }
+}
+
+/// The options of the checks every case passes, the same for `check` and `render`.
+#[derive(Debug, Clone, Args)]
+pub struct VetArgs {
+    /// A project word list for the spelling check: one word a line, `#` comments
+    /// (repeatable).
+    #[arg(long = "words", value_name = "FILE")]
+    pub words: Vec<PathBuf>,
+    /// Treat warnings as errors: `check` exits 1, `render` refuses the case (a warning
+    /// judged right can be accepted in the case file's [[accept]] table).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+impl VetArgs {
+    /// The built-in dictionaries with the given word lists, or `None` when there are none.
+    pub fn speller(&self) -> Result<Option<Speller>, Diagnostics> {
+        if self.words.is_empty() {
+            return Ok(None);
+        }
+        let mut texts = Vec::with_capacity(self.words.len());
+        for path in &self.words {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Diagnostic::error(
+                    "usage",
+                    format!("failed to read word list `{}`", path.display()),
+                )
+                .cause(e.to_string())
+            })?;
+            texts.push((path.as_path(), text));
+        }
+        let refs: Vec<(&std::path::Path, &str)> =
+            texts.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        Speller::with_word_lists(&refs).map(Some)
+    }
+}
+
+/// The renderer of a run from its templates: fonts, geometry and `SOURCE_DATE_EPOCH`.
+pub fn renderer(templates: TemplateSet) -> Result<Renderer, Diagnostics> {
+    let source_date =
+        Stamp::from_source_date_epoch(std::env::var_os("SOURCE_DATE_EPOCH").as_deref())?;
+    Renderer::new(templates, source_date)
 }
 
 /// Prints diagnostics to stderr, once.

@@ -9,33 +9,38 @@ use clap::Args;
 use crate::check::Speller;
 
 use super::progress::{Progress, WarningCount, summary};
-use super::{Status, TemplateArgs, report};
+use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, Shard, Writers, collect_cases, combine::Combiner,
-    render_case_with, writers_for,
+    Batch, CaseList, NamePattern, ReportWriter, Shard, collect_cases, combine::Combiner,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::export::Format;
-use crate::layout::Measuring;
-use crate::letter::Renderer;
+use crate::export::{Format, FormatOptions, Writers, text::TextOptions, writers_for};
+use crate::letter::{Checks, Renderer};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Case files, or folders of them (their *.toml files).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output formats, comma-separated (text, pdf).
-    #[arg(long, default_value = "text", value_name = "FORMATS")]
-    pub format: String,
+    /// Output formats, comma-separated: text, pdf or text,pdf.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "text",
+        value_name = "FORMATS"
+    )]
+    pub format: Vec<Format>,
     /// Write each case to DIR/<name>.<ext> (the folder is created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Output file name pattern over case fields, e.g. '{case_number}-{decision_date}'.
     #[arg(long, value_name = "PATTERN", default_value = crate::batch::DEFAULT_PATTERN)]
     pub name: String,
-    /// Plain text: re-wrap paragraphs at N columns, or `none` for one line per paragraph.
-    /// Either way the text is one continuous page.
+    /// Plain text: re-wrap paragraphs at N columns (10 to 1000), or `none` for one line per
+    /// paragraph. Either way the text is one continuous page; the PDF keeps the printed
+    /// letter's lines.
     #[arg(long, value_name = "N|none")]
     pub wrap: Option<String>,
     /// Worker threads (default: every core).
@@ -57,10 +62,8 @@ pub struct RenderArgs {
     /// Render only the K-th of N shares of the cases (by a hash of each file name).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
-    /// A project word list for the spelling check render runs first (one word a line;
-    /// repeatable), as `check --words`.
-    #[arg(long = "words", value_name = "FILE")]
-    pub words: Vec<PathBuf>,
+    #[command(flatten)]
+    pub vet: VetArgs,
     /// Do not print the checks' warnings (a case with warnings is still rendered; they are
     /// counted after the summary and listed in --report). Errors are always printed.
     #[arg(long)]
@@ -74,7 +77,6 @@ struct Prepared {
     renderer: Renderer,
     writers: Writers,
     cases: CaseList,
-    measuring: Measuring,
     names: NamePattern,
     shard: Option<Shard>,
     jobs: usize,
@@ -83,28 +85,23 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn speller(&self) -> &Speller {
-        self.speller.as_ref().unwrap_or_else(|| Speller::builtin())
+    fn checks(&self, args: &RenderArgs) -> Checks<'_> {
+        Checks {
+            speller: self.speller.as_ref().unwrap_or_else(|| Speller::builtin()),
+            deny_warnings: args.vet.deny_warnings,
+        }
     }
 }
 
-pub fn run(args: &RenderArgs) -> Status {
-    match prepare(args) {
-        Ok(p) => match &args.out {
-            None => match p.cases.iter().next() {
-                Some(Ok(input)) => render_one_to_stdout(&p, &input, args.no_warnings),
-                Some(Err(d)) => {
-                    report(&d.into());
-                    Status::Usage
-                }
-                None => Status::Success,
-            },
-            Some(out) => render_folder(args, &p, out),
+pub fn run(args: &RenderArgs) -> Result<Status, Diagnostics> {
+    let p = prepare(args)?;
+    match &args.out {
+        None => match p.cases.iter().next() {
+            Some(Ok(input)) => Ok(render_one_to_stdout(args, &p, &input)),
+            Some(Err(d)) => Err(d.into()),
+            None => Ok(Status::Success),
         },
-        Err(problems) => {
-            report(&problems);
-            Status::Usage
-        }
+        Some(out) => render_folder(args, &p, out),
     }
 }
 
@@ -112,22 +109,35 @@ fn usage(message: impl Into<String>) -> Diagnostics {
     Diagnostic::error("usage", message).into()
 }
 
+/// The widest `--wrap`: wider than any line a letter has, and a bound on the layout.
+const MAX_WRAP: usize = 1000;
+
 fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
-    let formats = parse_formats(&args.format)?;
-    let measuring = match args.wrap.as_deref().map(str::trim) {
-        None => Measuring::Fonts,
-        Some("none") => Measuring::Columns(None),
+    let formats = &args.format;
+    let wrap = match args.wrap.as_deref().map(str::trim) {
+        None => None,
+        Some("none") => Some(None),
         Some(n) => match n.parse::<usize>() {
-            Ok(n) if n >= 10 => Measuring::Columns(Some(n)),
+            Ok(n) if (10..=MAX_WRAP).contains(&n) => Some(Some(n)),
             _ => {
                 return Err(
                     Diagnostic::error("usage", format!("`--wrap {n}` is not a width"))
-                        .hint("use a number of columns (10 or more) or `none`")
+                        .hint(format!(
+                            "use a number of columns from 10 to {MAX_WRAP}, or `none`"
+                        ))
                         .into(),
                 );
             }
         },
     };
+    if wrap.is_some() && !formats.contains(&Format::Text) {
+        return Err(Diagnostic::error(
+            "usage",
+            "--wrap re-wraps the text format, and no text is written",
+        )
+        .hint("add text to --format (the PDF always keeps the printed letter's lines)")
+        .into());
+    }
     let names = NamePattern::parse(&args.name)?;
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     let jobs = match args.jobs {
@@ -165,23 +175,27 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
             .hint("without --out, one case's letter goes to stdout")
             .into());
         }
-        if formats.len() > 1 {
+        if formats.iter().any(|f| *f != formats[0]) {
             return Err(usage("several formats need --out DIR"));
         }
-        if formats == [Format::Pdf] && std::io::stdout().is_terminal() {
+        if formats[0] == Format::Pdf && std::io::stdout().is_terminal() {
             return Err(Diagnostic::error("usage", "a PDF is not for a terminal")
                 .hint("write it to a folder with --out DIR, or redirect stdout: > letter.pdf")
                 .into());
         }
     }
-    let speller = super::check::word_list_speller(&args.words)?;
-    let renderer = Renderer::new(args.template.load()?)?;
-    let writers = writers_for(&formats, &renderer.layout.fonts)?;
+    let speller = args.vet.speller()?;
+    let mut templates = args.template.load()?;
+    report(&std::mem::take(&mut templates.warnings));
+    let renderer = super::renderer(templates)?;
+    let options = FormatOptions {
+        text: TextOptions { wrap },
+    };
+    let writers = writers_for(formats, &renderer.layout.fonts, &options);
     Ok(Prepared {
         renderer,
         writers,
         cases,
-        measuring,
         names,
         shard,
         jobs,
@@ -189,38 +203,16 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     })
 }
 
-fn parse_formats(list: &str) -> Result<Vec<Format>, Diagnostics> {
-    let mut formats = Vec::new();
-    for name in list.split(',') {
-        match Format::parse(name) {
-            Some(f) if !formats.contains(&f) => formats.push(f),
-            Some(_) => {}
-            None => {
-                return Err(Diagnostic::error(
-                    "usage",
-                    format!("unknown format `{}`", name.trim()),
-                )
-                .hint(format!("the formats are: {}", Format::NAMES))
-                .into());
-            }
-        }
-    }
-    Ok(formats)
-}
-
-fn render_one_to_stdout(p: &Prepared, input: &Path, no_warnings: bool) -> Status {
-    let result = load_case(input)
-        .and_then(|case| crate::check::vet_for_render(case, p.speller()))
-        .and_then(|(case, warnings)| {
-            if !no_warnings {
-                report(&warnings);
-            }
-            render_case_with(&p.renderer, &case, &p.writers, p.measuring)
-        });
+fn render_one_to_stdout(args: &RenderArgs, p: &Prepared, input: &Path) -> Status {
+    let result =
+        load_case(input).and_then(|case| p.renderer.render(&case, &p.writers, &p.checks(args)));
     match result {
-        Ok((files, _)) => {
+        Ok(rendered) => {
+            if !args.no_warnings {
+                report(&rendered.warnings);
+            }
             let mut stdout = std::io::stdout().lock();
-            for (_, bytes) in files {
+            for (_, bytes) in rendered.files {
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush())
                     && e.kind() != std::io::ErrorKind::BrokenPipe
                 {
@@ -235,13 +227,19 @@ fn render_one_to_stdout(p: &Prepared, input: &Path, no_warnings: bool) -> Status
             Status::Success
         }
         Err(problems) => {
-            report(&problems);
+            if args.no_warnings {
+                report(&Diagnostics(
+                    problems.0.into_iter().filter(|d| d.is_error()).collect(),
+                ));
+            } else {
+                report(&problems);
+            }
             Status::Failures
         }
     }
 }
 
-fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
+fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, Diagnostics> {
     let setup = prepare_folder(out)
         .map_err(Diagnostics::from)
         .and_then(|()| {
@@ -261,18 +259,11 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
                 .transpose()?;
             Ok((pool, report, combined))
         });
-    let (pool, mut report_file, mut combined) = match setup {
-        Ok(s) => s,
-        Err(problems) => {
-            report(&problems);
-            return Status::Usage;
-        }
-    };
+    let (pool, mut report_file, mut combined) = setup?;
     let batch = Batch {
         renderer: &p.renderer,
-        speller: p.speller(),
+        checks: p.checks(args),
         writers: &p.writers,
-        measuring: p.measuring,
         out,
         names: &p.names,
         force: args.force,
@@ -361,11 +352,13 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Status {
     if let Some(profile) = crate::profile::report(tally.rendered) {
         eprint!("{profile}");
     }
-    if tally.failed > 0 || trouble.has_errors() || warnings.has_errors() {
-        Status::Failures
-    } else {
-        Status::Success
-    }
+    Ok(
+        if tally.failed > 0 || trouble.has_errors() || warnings.has_errors() {
+            Status::Failures
+        } else {
+            Status::Success
+        },
+    )
 }
 
 /// Whether `file` is to be written straight into the folder `dir`.

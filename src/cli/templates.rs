@@ -31,22 +31,17 @@ pub enum TemplatesCommand {
     },
 }
 
-pub fn run(command: &TemplatesCommand) -> Status {
-    let result = match command {
-        TemplatesCommand::List { template } => list(template),
-        TemplatesCommand::Export { dir, force } => export(dir, *force),
-    };
-    match result {
-        Ok(()) => Status::Success,
-        Err(problems) => {
-            report(&problems);
-            Status::Usage
-        }
+pub fn run(command: &TemplatesCommand) -> Result<Status, Diagnostics> {
+    match command {
+        TemplatesCommand::List { template } => list(template)?,
+        TemplatesCommand::Export { dir, force } => export(dir, *force)?,
     }
+    Ok(Status::Success)
 }
 
 fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
-    let set = args.load()?;
+    let mut set = args.load()?;
+    report(&std::mem::take(&mut set.warnings));
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -1,13 +1,15 @@
 //! Writers: laid-out pages in, bytes out. No file I/O here; the batch step writes files.
 //!
-//! A writer is a [`Writer`]; a new format is one more file and one more [`Format`].
+//! A writer is a [`Writer`]; it says which layout it needs ([`Writer::measuring`]), so a run
+//! lays a letter out once per distinct layout its writers ask for. A new format is one more
+//! file and one more [`Format`] variant, whose [`Format::writer`] builds it with its options.
 
 pub mod pdf;
 pub mod text;
 
 use crate::case::CalendarDate;
 use crate::diagnostic::Diagnostic;
-use crate::layout::Pages;
+use crate::layout::{FontBook, Measuring, Pages};
 
 /// What a writer needs to know about the letter besides its pages.
 #[derive(Debug, Clone, Copy)]
@@ -52,9 +54,11 @@ impl Stamp {
         })
     }
 
-    /// The moment the `SOURCE_DATE_EPOCH` variable names, if it is set.
-    pub fn from_environment() -> Result<Option<Stamp>, Diagnostic> {
-        let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+    /// The moment a `SOURCE_DATE_EPOCH` value names (`None`: not set).
+    pub fn from_source_date_epoch(
+        value: Option<&std::ffi::OsStr>,
+    ) -> Result<Option<Stamp>, Diagnostic> {
+        let Some(value) = value else {
             return Ok(None);
         };
         let text = value.to_string_lossy();
@@ -74,28 +78,39 @@ impl Stamp {
 }
 
 /// Turns a laid-out letter into the bytes of one output file.
-pub trait Writer {
+pub trait Writer: Send + Sync {
     /// The output file's extension, without the dot.
     fn extension(&self) -> &'static str;
+    /// The layout this writer's pages must have.
+    fn measuring(&self) -> Measuring;
+    /// Everything about this writer that decides its bytes besides the pages, for the
+    /// fingerprints that tell whether an output is current.
+    fn fingerprint(&self) -> String {
+        format!("{} {:?}", self.extension(), self.measuring())
+    }
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic>;
 }
 
+/// The writers of a run, in the order of its formats.
+pub type Writers = Vec<Box<dyn Writer>>;
+
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Format {
+    /// Plain text, line for line and page for page as printed.
+    #[value(alias = "txt")]
     Text,
+    /// PDF with subset embedded fonts.
     Pdf,
 }
 
-impl Format {
-    pub fn parse(name: &str) -> Option<Format> {
-        match name.trim() {
-            "text" | "txt" => Some(Format::Text),
-            "pdf" => Some(Format::Pdf),
-            _ => None,
-        }
-    }
+/// What each format is told besides the fonts: each format's own options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FormatOptions {
+    pub text: text::TextOptions,
+}
 
+impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -103,7 +118,24 @@ impl Format {
         }
     }
 
-    pub const NAMES: &'static str = "text, pdf";
+    /// This format's writer; made once per run and shared by every case.
+    pub fn writer(self, fonts: &FontBook, options: &FormatOptions) -> Box<dyn Writer> {
+        match self {
+            Format::Text => Box::new(text::TextWriter::new(options.text)),
+            Format::Pdf => Box::new(pdf::PdfWriter::new(fonts)),
+        }
+    }
+}
+
+/// The writers of a list of formats, each once, in order.
+pub fn writers_for(formats: &[Format], fonts: &FontBook, options: &FormatOptions) -> Writers {
+    let mut seen = Vec::with_capacity(formats.len());
+    for f in formats {
+        if !seen.contains(f) {
+            seen.push(*f);
+        }
+    }
+    seen.into_iter().map(|f| f.writer(fonts, options)).collect()
 }
 
 #[cfg(test)]

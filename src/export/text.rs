@@ -3,23 +3,44 @@
 //! Each printed line is one text line, broken where the page breaks it; paragraphs are
 //! separated by a blank line, pages by a form feed, and the header table becomes aligned
 //! columns. Horizontal positions map to columns at [`PT_PER_COLUMN`], so a centred
-//! heading stays centred.
+//! heading stays centred. With `--wrap` ([`TextOptions`]) the text is laid out in columns
+//! instead of with the fonts: re-wrapped paragraphs on one continuous page.
 
 use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
-use crate::layout::{Item, Line, Pages, TableFrame};
+use crate::layout::{Item, Line, Measuring, PT_PER_COLUMN, Pages, TableFrame};
 use crate::profile::{Stage, time};
 
-/// Points per text column (what `pdftotext -layout` uses for 12 pt Times).
-pub const PT_PER_COLUMN: f64 = 4.8;
+/// The text format's options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// `--wrap`: `None` for the printed letter's lines and pages; `Some(Some(n))` to re-wrap
+    /// at `n` columns, `Some(None)` for one line per paragraph.
+    pub wrap: Option<Option<usize>>,
+}
 
 /// Writes letters as plain text.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct TextWriter;
+pub struct TextWriter {
+    options: TextOptions,
+}
+
+impl TextWriter {
+    pub fn new(options: TextOptions) -> TextWriter {
+        TextWriter { options }
+    }
+}
 
 impl Writer for TextWriter {
     fn extension(&self) -> &'static str {
         "txt"
+    }
+
+    fn measuring(&self) -> Measuring {
+        match self.options.wrap {
+            None => Measuring::Fonts,
+            Some(width) => Measuring::Columns(width),
+        }
     }
 
     fn write(&self, pages: &Pages, _: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {

@@ -16,7 +16,6 @@ pub mod page;
 pub mod table;
 
 use crate::diagnostic::Diagnostic;
-use crate::export::text::PT_PER_COLUMN;
 use crate::markup::{Document, Style};
 use crate::template::Settings;
 pub use flow::Rhythm;
@@ -25,8 +24,12 @@ use linebreak::Measure;
 pub use page::{ImageFrame, Item, Line, LineKind, Page, Pages, TableFrame, Watermark};
 use table::TableGeometry;
 
+/// Points per text column in `Columns` mode, and where the plain text puts a position
+/// (what `pdftotext -layout` uses for 12 pt Times).
+pub const PT_PER_COLUMN: f64 = 4.8;
+
 /// How text is measured.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measuring {
     /// With the fonts, on pages: the printed letter.
     Fonts,

@@ -183,6 +183,42 @@ impl TemplateSet {
         }
     }
 
+    /// Points a diagnostic about a whole template at its first line.
+    pub fn whole_file_error(&self, file: &str, d: Diagnostic) -> Diagnostic {
+        let name = match self.sources.get(file) {
+            Some(_) => file.to_string(),
+            None => format!("{BUILTIN_PREFIX}{file}"),
+        };
+        match self.sources.get(&name) {
+            Some(src) => d.at(Location::at_line(
+                &self.display_name(&name),
+                &src.text,
+                1,
+                1,
+                src.text
+                    .lines()
+                    .next()
+                    .map_or(1, |l| l.chars().count().max(1)),
+            )),
+            None => d,
+        }
+    }
+
+    /// Where a character first stands in the templates (overrides first): for an error
+    /// about a character the templates print.
+    pub fn find_char(&self, c: char) -> Option<Location> {
+        let mut sources: Vec<(&String, &Source)> = self.sources.iter().collect();
+        sources.sort_by_key(|(_, s)| s.origin == Origin::Builtin);
+        sources.into_iter().find_map(|(name, src)| {
+            let at = src.text.find(c)?;
+            Some(Location::from_span(
+                &self.display_name(name),
+                &src.text,
+                at..at + c.len_utf8(),
+            ))
+        })
+    }
+
     /// The source text of a section as this run resolves it.
     pub fn source_of(&self, file: &str) -> Option<(&Origin, &str)> {
         self.sources

@@ -124,16 +124,16 @@ fn a_case_number_not_shaped_like_an_imr_number_is_a_warning() {
 }
 
 #[test]
-fn a_party_named_in_the_printed_text_is_a_warning() {
+fn a_party_named_in_the_printed_text_is_an_error() {
     let case = minimal_with(
         "40 year old male",
         "40 year old male, Mr. John Q. Public, claim 05-123456,",
     ) + "\n[parties]\nclaim_number = \"05-123456\"\nemployee = { name = \"John Q. Public\" }\n";
     let r = check_text(&case, &[]);
-    r.status(0)
-        .stderr_has("warning: the employee's name appears in summary.text")
+    r.status(1)
+        .stderr_has("error: the employee's name appears in summary.text")
         .stderr_has("--> case.toml:17:47")
-        .stderr_has("warning: the claim number appears in summary.text")
+        .stderr_has("error: the claim number appears in summary.text")
         .stderr_has("--> case.toml:17:69")
         .stderr_has("the public letter must not name the parties");
 }

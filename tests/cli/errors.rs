@@ -226,7 +226,8 @@ fn usage_errors_exit_2() {
         .stderr_has("`missing.toml` does not exist");
     run_in(s.dir.path(), &["render", "a.toml", "--format", "docx"])
         .status(2)
-        .stderr_has("unknown format `docx`");
+        .stderr_has("invalid value 'docx' for '--format <FORMATS>'")
+        .stderr_has("[possible values: text, pdf]");
     run_in(s.dir.path(), &["render", "a.toml", "--var", "wordng=2016"])
         .status(2)
         .stderr_has("unknown setting `wordng`");

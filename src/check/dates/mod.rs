@@ -4,8 +4,8 @@
 
 pub mod reading;
 
-use super::fields::TextField;
 use crate::case::date::days_in_month;
+use crate::case::fields::TextField;
 use crate::case::{CalendarDate, CaseFile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 pub use reading::{Reading, WrittenDate, find_dates};

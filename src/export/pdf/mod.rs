@@ -23,7 +23,7 @@ use printpdf::{
 use super::{LetterInfo, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::layout::logo::{Channels, Image};
-use crate::layout::{FontBook, ImageFrame, Item, Pages};
+use crate::layout::{FontBook, ImageFrame, Item, Measuring, Pages};
 use crate::profile::{Stage, time};
 use fonts::Faces;
 
@@ -47,6 +47,10 @@ impl PdfWriter {
 impl Writer for PdfWriter {
     fn extension(&self) -> &'static str {
         "pdf"
+    }
+
+    fn measuring(&self) -> Measuring {
+        Measuring::Fonts
     }
 
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {

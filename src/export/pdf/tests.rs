@@ -21,13 +21,17 @@ const SUMMARY: &str =
 const SPECIAL: &str = "José Peña’s “knee” — § 9792.24.2, 90° flexion; naïve Zoë Ñúñez-O’Brien";
 
 fn renderer() -> Renderer {
-    Renderer::new(TemplateSet::load(None, &["wording=2016".to_string()]).unwrap()).unwrap()
+    Renderer::new(
+        TemplateSet::load(None, &["wording=2016".to_string()]).unwrap(),
+        None,
+    )
+    .unwrap()
 }
 
 /// A case's letter: its pages and the bytes of its PDF.
 fn letter(r: &Renderer, w: &PdfWriter, source: &str) -> (Pages, Vec<u8>) {
     let case = parse_case(Path::new("test.toml"), source.to_string()).unwrap();
-    let pages = r.lay_out(&case, Measuring::Fonts).unwrap();
+    let pages = r.pages(&case, Measuring::Fonts).unwrap();
     let info = LetterInfo {
         case_number: case.case_number(),
         stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),
@@ -105,7 +109,7 @@ fn every_drawn_character_has_its_outline_and_width_in_the_subset() {
     let r = renderer();
     let w = PdfWriter::new(&r.layout.fonts);
     let case = parse_case(Path::new("t.toml"), long_case(2)).unwrap();
-    let pages = r.lay_out(&case, Measuring::Fonts).unwrap();
+    let pages = r.pages(&case, Measuring::Fonts).unwrap();
     let fonts = w.faces.embed(&pages).unwrap();
     let whole = &r.layout.fonts.face(Family::Body, Style::Regular).data;
     let whole = ttf_parser::Face::parse(whole, 0).unwrap();
@@ -158,13 +162,18 @@ fn a_character_the_fonts_lack_is_an_error() {
     let w = PdfWriter::new(&r.layout.fonts);
     let case = parse_case(Path::new("t.toml"), with_summary("Pain 中 in the knee.")).unwrap();
     // laid out with the fonts, the case is refused before any writer sees it
-    let refused = r.lay_out(&case, Measuring::Fonts).unwrap_err().render();
+    let refused = r.pages(&case, Measuring::Fonts).unwrap_err().render();
     assert!(
         refused.contains("`summary.text` uses '中' (U+4E2D)"),
         "{refused}"
     );
     // and the writer refuses text its fonts lack, whichever way it was laid out
-    let pages = r.lay_out(&case, Measuring::Columns(Some(80))).unwrap();
+    let doc = crate::markup::Document {
+        blocks: crate::markup::parse_section("t.md", "Pain 中 in the knee.").unwrap(),
+    };
+    let pages = r
+        .layout
+        .lay_out(&doc, Measuring::Columns(Some(80)), "CM16-0000001");
     let info = LetterInfo {
         case_number: "CM16-0000001",
         stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),

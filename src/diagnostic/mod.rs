@@ -3,14 +3,16 @@
 //! A [`Diagnostic`] says what went wrong in words a user can act on: the file, the line and
 //! column, the source line with a caret under the offending span, what was expected, and
 //! the chain of causes. Every command reports through [`Diagnostic::render`], so a case
-//! error looks the same from `render` and `check`.
+//! error looks the same from `render` and `check`; [`record`] is its one JSON shape.
+
+pub mod record;
 
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 use std::path::Path;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
@@ -280,6 +282,52 @@ impl Diagnostics {
     pub fn render(&self) -> String {
         let parts: Vec<String> = self.0.iter().map(Diagnostic::render).collect();
         parts.join("\n")
+    }
+
+    /// One diagnostic for each that several cases share word for word at the same place
+    /// (a template error every case shows): the first, with a cause counting the others.
+    /// `what` names what the others are ("case").
+    pub fn merge_repeats(self, what: &str) -> Diagnostics {
+        use std::collections::HashMap;
+        type Key = (
+            Severity,
+            &'static str,
+            String,
+            Option<(String, usize, usize)>,
+        );
+        let key = |d: &Diagnostic| -> Key {
+            (
+                d.severity,
+                d.code,
+                d.message.clone(),
+                d.location
+                    .as_ref()
+                    .map(|l| (l.file.clone(), l.line, l.column)),
+            )
+        };
+        let mut first: HashMap<Key, usize> = HashMap::new();
+        let mut kept: Vec<(Diagnostic, usize)> = Vec::with_capacity(self.0.len());
+        for d in self.0 {
+            let k = key(&d);
+            match first.get(&k) {
+                Some(&at) => kept[at].1 += 1,
+                None => {
+                    first.insert(k, kept.len());
+                    kept.push((d, 0));
+                }
+            }
+        }
+        Diagnostics(
+            kept.into_iter()
+                .map(|(d, more)| match more {
+                    0 => d,
+                    n => d.cause(format!(
+                        "and {n} more {what}{}",
+                        if n == 1 { "" } else { "s" }
+                    )),
+                })
+                .collect(),
+        )
     }
 
     /// Adds a cause line to every diagnostic: the context of an outer stage.

@@ -1,6 +1,8 @@
-//! `check --format json`: diagnostics as machine-readable records for CI and editors.
+//! The one JSON shape of a diagnostic, for CI and editors: `check --format json` writes an
+//! array of them, and the run report (`--report`) lists each case's errors, warnings and
+//! accepted warnings with the same records.
 //!
-//! The output is one JSON array with one record per line:
+//! `check --format json` writes one JSON array with one record per line:
 //!
 //! ```json
 //! [
@@ -14,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::{Diagnostic, Diagnostics};
 
 #[derive(Debug, Serialize)]
 pub struct Record<'a> {
