@@ -182,7 +182,9 @@ pub struct GuidelineBasis {
 #[serde(deny_unknown_fields)]
 pub struct MtusPart {
     pub guideline: String,
-    pub year: u16,
+    /// The guideline's edition year, four digits.
+    #[schemars(with = "u16")]
+    pub year: Spanned<u16>,
     #[serde(default)]
     pub sections: Vec<String>,
 }

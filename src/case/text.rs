@@ -25,7 +25,9 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// A one-line field (a request, a name): its lines joined as inside a paragraph.
+/// A one-line field (a request, a name): its lines joined as inside a paragraph, and any
+/// white space at its ends dropped, a no-break space too (the item line is bold from its
+/// first character to its last, and Markdown's bold cannot open before white space).
 pub fn one_line(text: &str) -> String {
     let mut out = String::new();
     for raw in text.lines() {
@@ -34,7 +36,12 @@ pub fn one_line(text: &str) -> String {
             append_line(&mut out, line);
         }
     }
-    out
+    let trimmed = out.trim_matches(char::is_whitespace);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Whether a field holds more than one paragraph (a blank line between text): whether

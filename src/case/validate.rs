@@ -4,12 +4,18 @@
 //! - the case number is usable as a file name (letters, digits, `.`, `_`, `-`);
 //! - the dates fall in order: injury ≤ UR denial ≤ application received ≤ assigned ≤
 //!   decision (so no structured date lies after the decision date);
-//! - lists the format says hold one or more entries do, and no required text is empty
-//!   (every item has a rationale).
+//! - lists the format says hold one or more entries do, and no printed text is empty once
+//!   invisible characters are set aside (every item has a rationale; a guideline has a
+//!   name; a modified request says what was asked and what was authorized);
+//! - years print as four digits (the dates, the MTUS editions).
+//!
+//! And one warning: a request that differs from `modified.original` only in its spaces
+//! (the item line then says a portion remains, which is almost never what was meant).
 
 use std::ops::Range;
 
 use super::load::CaseFile;
+use super::text::is_blank_text;
 use super::{Spanned, text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -75,13 +81,33 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
         &case.reviewer.specialties,
         "a specialty",
     );
-    non_empty_text(
-        &mut out,
-        file,
-        "summary.text",
-        &case.summary.text,
-        "the clinical case summary",
-    );
+    for field in file.fields.iter().filter(|f| f.is_printed()) {
+        if is_blank_text(field.value()) && !is_paragraph_of_a_list(&field.path) {
+            out.push(
+                error(
+                    "case.empty",
+                    format!("{} is empty", field.path),
+                    field.span.clone(),
+                )
+                .field(field.path.clone())
+                .label(format!("expected {}", what_it_holds(&field.path))),
+            );
+        }
+    }
+    for (key, date) in dates {
+        let year = date.get_ref().year;
+        if !(1000..=9999).contains(&year) {
+            out.push(
+                error(
+                    "case.year",
+                    format!("dates.{key} is in the year {year}, which does not print as four digits"),
+                    date.span(),
+                )
+                .field(format!("dates.{key}"))
+                .label("expected a year from 1000 to 9999"),
+            );
+        }
+    }
 
     if case.items.get_ref().is_empty() {
         out.push(
@@ -95,28 +121,43 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
     }
     for (i, item) in case.items.get_ref().iter().enumerate() {
         let n = i + 1;
-        non_empty_text(
-            &mut out,
-            file,
-            &format!("items[{n}].request"),
-            &item.request,
-            "the disputed item",
-        );
-        non_empty_text(
-            &mut out,
-            file,
-            &format!("items[{n}].rationale"),
-            &item.rationale,
-            "a decision rationale",
-        );
-        if let Some(heading) = &item.heading {
-            non_empty_text(
-                &mut out,
-                file,
-                &format!("items[{n}].heading"),
-                heading,
-                "the item line",
-            );
+        for (who, basis) in [
+            ("claims_administrator", &item.claims_administrator),
+            ("expert_reviewer", &item.expert_reviewer),
+        ] {
+            for (j, part) in basis.iter().flat_map(|b| b.mtus.iter()).enumerate() {
+                let year = *part.year.get_ref();
+                if !(1000..=9999).contains(&year) {
+                    let key = format!("items[{n}].{who}.mtus[{}].year", j + 1);
+                    out.push(
+                        error(
+                            "case.year",
+                            format!("{key} is {year}, which does not print as a four-digit year"),
+                            part.year.span(),
+                        )
+                        .field(key)
+                        .label("expected the guideline's edition year, such as 2009"),
+                    );
+                }
+            }
+        }
+        if let Some(m) = &item.modified {
+            let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (request, original) = (item.request.get_ref(), &m.original);
+            if text::one_line(request) != text::one_line(original)
+                && squeeze(request) == squeeze(original)
+            {
+                out.push(
+                    Diagnostic::warning(
+                        "case.modified-spacing",
+                        format!("items[{n}].request differs from its modified.original only in spaces"),
+                    )
+                    .at_span(&file.path, &file.source, item.request.span())
+                    .field(format!("items[{n}].request"))
+                    .label("the item line will say a remaining portion of the request is decided")
+                    .hint("write the request exactly as modified.original if the whole request is decided"),
+                );
+            }
         }
         if text::has_blank_line(item.request.get_ref()) {
             out.push(
@@ -140,15 +181,10 @@ fn non_empty_list(
     list: &Spanned<Vec<String>>,
     what: &str,
 ) {
-    let empty_entry = list.get_ref().iter().any(|s| s.trim().is_empty());
-    if list.get_ref().is_empty() || empty_entry {
-        let message = if empty_entry {
-            format!("{key} has an empty entry")
-        } else {
-            format!("{key} is empty")
-        };
+    // an empty entry is an empty printed field (reported with the others)
+    if list.get_ref().is_empty() {
         out.push(
-            Diagnostic::error("case.empty", message)
+            Diagnostic::error("case.empty", format!("{key} is empty"))
                 .at_span(&file.path, &file.source, list.span())
                 .field(key)
                 .label(format!("expected one or more entries, each {what}")),
@@ -156,19 +192,29 @@ fn non_empty_list(
     }
 }
 
-fn non_empty_text(
-    out: &mut Diagnostics,
-    file: &CaseFile,
-    key: &str,
-    value: &Spanned<String>,
-    what: &str,
-) {
-    if value.get_ref().trim().is_empty() {
-        out.push(
-            Diagnostic::error("case.empty", format!("{key} is empty"))
-                .at_span(&file.path, &file.source, value.span())
-                .field(key)
-                .label(format!("expected {what}")),
-        );
+/// A paragraph of `summary.text` or a rationale written as a list (format 1.1), where an
+/// empty element is an empty paragraph, as the real letters have.
+fn is_paragraph_of_a_list(path: &str) -> bool {
+    path.ends_with(']') && (path.starts_with("summary.text[") || path.contains(".rationale["))
+}
+
+/// What a printed field holds, for the label of an empty one.
+fn what_it_holds(path: &str) -> &'static str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = last.split('[').next().unwrap_or(last);
+    match last {
+        "case_number" => "the IMR case number",
+        "licensure" => "a state of licensure",
+        "specialties" => "a specialty",
+        "text" if path.starts_with("summary") => "the clinical case summary",
+        "request" => "the disputed item",
+        "rationale" => "a decision rationale",
+        "heading" => "the item line",
+        "original" => "the original request",
+        "authorized" => "what the claims administrator authorized",
+        "guideline" => "the MTUS guideline's name",
+        "sections" => "a section of the guideline",
+        "non_mtus" => "the non-MTUS citation (or leave the key out)",
+        _ => "text (or leave the key out)",
     }
 }

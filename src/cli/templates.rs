@@ -139,7 +139,9 @@ fn settings_template() -> String {
     for spec in SPECS {
         let value = match spec.kind {
             Kind::Number { .. } | Kind::Flag => spec.default.to_string(),
-            Kind::Text | Kind::Choice(_) => format!("{:?}", spec.default),
+            Kind::Text | Kind::Line | Kind::DateFormat | Kind::Choice(_) => {
+                format!("{:?}", spec.default)
+            }
         };
         let _ = write!(out, "\n# {}\n# {} = {value}\n", spec.about, spec.key);
     }

@@ -98,6 +98,19 @@ impl Geometry {
             )
             .hint("the text block must be at least 1 in wide and 2 in tall"));
         }
+        // The table's outer edges stand a cell inset outside the text block, as in the
+        // real letters (478.8 pt of columns for a 468 pt measure).
+        let table_width: f64 = g.table.columns.iter().sum();
+        let room = g.measure() + 2.0 * g.table.padding;
+        if table_width > room + 0.01 {
+            return Err(Diagnostic::error(
+                "settings.table-columns",
+                format!(
+                    "setting `table_columns` adds up to {table_width} pt, wider than the {room:.2} pt the page leaves the header table"
+                ),
+            )
+            .hint("narrow the columns, or widen the text block with the margin settings"));
+        }
         Ok(g)
     }
 

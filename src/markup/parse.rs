@@ -57,7 +57,19 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
                     rows: Vec::new(),
                 });
             }
-            Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                // The Markdown reader drops the cells past the table's columns without a
+                // word: count them in the row as written.
+                let columns = table.as_ref().map_or(0, |t| t.columns);
+                let cells = cells_in_row(&markup[range.clone()]);
+                if cells > columns {
+                    return Err(refuse(
+                        &format!("a table row of {cells} cells in a table of {columns} columns"),
+                        range,
+                    ));
+                }
+                row.clear();
+            }
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
                 if let Some(t) = table.as_mut() {
                     t.rows.push(finish_row(std::mem::take(&mut row)));
@@ -96,6 +108,32 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
         }
     }
     Ok(blocks)
+}
+
+/// How many cells a table row's markup holds: its `|` separators that are not escaped,
+/// less a leading and a trailing one.
+fn cells_in_row(row: &str) -> usize {
+    let row = row.lines().next().unwrap_or("").trim();
+    let bytes = row.as_bytes();
+    let mut pipes = Vec::new();
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if escaped {
+            escaped = false;
+        } else if b == b'\\' {
+            escaped = true;
+        } else if b == b'|' {
+            pipes.push(i);
+        }
+    }
+    let mut n = pipes.len() + 1;
+    if pipes.first() == Some(&0) {
+        n -= 1;
+    }
+    if pipes.last().is_some_and(|&i| i + 1 == bytes.len()) && bytes.len() > 1 {
+        n -= 1;
+    }
+    n
 }
 
 fn current(styles: &[Style]) -> Style {
@@ -207,6 +245,15 @@ mod tests {
         assert!(t.rows[0][0].shaded && !t.rows[0][1].shaded);
         assert_eq!((t.rows[0][2].span, t.rows[0][2].shaded), (2, true));
         assert_eq!(t.rows[1].len(), 4);
+    }
+
+    #[test]
+    fn counts_the_cells_of_a_row_as_written() {
+        assert_eq!(cells_in_row("| **A:** | 1 | | |"), 4);
+        assert_eq!(cells_in_row("| a \\| b | c |"), 2);
+        assert_eq!(cells_in_row("a | b"), 2);
+        let err = parse_section("t.md", "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n").unwrap_err();
+        assert!(err.message.contains("a table row of 3 cells in a table of 2 columns"), "{err}");
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn basis_context(basis: Option<&GuidelineBasis>) -> BasisContext {
             .iter()
             .map(|p| MtusContext {
                 guideline: one_line(&p.guideline),
-                year: p.year,
+                year: *p.year.get_ref(),
                 sections: p.sections.iter().map(|s| one_line(s)).collect(),
             })
             .collect(),

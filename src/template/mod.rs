@@ -294,6 +294,7 @@ fn read_sources(dir: Option<&Path>, vars: &[String]) -> Result<Read, Diagnostics
             },
         );
     }
+    let mut others = Vec::new();
     if let Some(dir) = dir {
         settings.base_dir = Some(dir.to_path_buf());
         for (name, path) in folder_files(dir)? {
@@ -310,21 +311,25 @@ fn read_sources(dir: Option<&Path>, vars: &[String]) -> Result<Read, Diagnostics
                     },
                 );
             } else if !name.starts_with('.') {
-                let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
-                warnings.push(
-                    Diagnostic::warning(
-                        "template.stray",
-                        format!("`{}` matches no template and is ignored", path.display()),
-                    )
-                    .hint(format!(
-                        "the templates are: {}, and {SETTINGS_FILE}",
-                        known.join(", ")
-                    )),
-                );
+                others.push(path);
             }
         }
     }
     settings.apply_vars(vars)?;
+    // A file the settings name (the logo, a font) belongs in the folder too.
+    for path in others.into_iter().filter(|p| !settings.names_file(p)) {
+        let known: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
+        warnings.push(
+            Diagnostic::warning(
+                "template.stray",
+                format!("`{}` matches no template and is ignored", path.display()),
+            )
+            .hint(format!(
+                "the templates are: {}, and {SETTINGS_FILE}; a logo or font file the settings name is fine",
+                known.join(", ")
+            )),
+        );
+    }
     Ok((sources, settings, warnings))
 }
 
@@ -387,7 +392,12 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
             )
             .cause(e.to_string())
         })?;
-        if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+        // A symlink counts as the file it points to (an override linked from elsewhere is
+        // used, never passed over for the built-in); a dangling one is an error when read.
+        let is_file = entry.file_type().is_ok_and(|t| {
+            t.is_file() || t.is_symlink() && std::fs::metadata(entry.path()).map_or(true, |m| m.is_file())
+        });
+        if is_file {
             files.push((
                 entry.file_name().to_string_lossy().into_owned(),
                 entry.path(),
@@ -406,11 +416,41 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .cause(e.to_string())
     })?;
-    String::from_utf8(bytes).map_err(|_| {
+    let text = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::error(
             "template.read",
             format!("`{}` is not valid UTF-8", path.display()),
         )
         .hint("save the file as UTF-8")
-    })
+    })?;
+    // A byte order mark some editors write is not part of the text.
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    refuse_control_characters(path, &text)?;
+    Ok(text)
+}
+
+/// A template or settings file must not hold control characters: they would reach the
+/// letter (a form feed breaks a page, ESC reaches the text output).
+fn refuse_control_characters(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let bytes = text.as_bytes();
+    let found = text.char_indices().find(|&(i, c)| {
+        crate::case::text::is_control(c) || c == '\r' && bytes.get(i + 1) != Some(&b'\n')
+    });
+    match found {
+        None => Ok(()),
+        Some((at, c)) => Err(Diagnostic::error(
+            "template.control-character",
+            format!(
+                "`{}` holds a control character, {}",
+                path.display(),
+                crate::case::text::char_name(c)
+            ),
+        )
+        .at_span(path, text, at..at + c.len_utf8())
+        .label("a letter prints no control characters")
+        .hint("delete it; write a blank line to start a paragraph")),
+    }
 }

@@ -5,8 +5,12 @@
 /// What values a setting takes.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
-    /// Any text.
+    /// Any text without control characters (empty: the feature is off).
     Text,
+    /// Text that must print something: not empty, no control characters.
+    Line,
+    /// A `date` filter pattern that prints something (`%m/%d/%Y`).
+    DateFormat,
     /// One of the listed words.
     Choice(&'static [&'static str]),
     /// A number in points (or a plain number) within a range.
@@ -28,13 +32,13 @@ pub struct Spec {
 pub const SPECS: &[Spec] = &[
     Spec {
         key: "organization",
-        kind: Kind::Text,
+        kind: Kind::Line,
         default: "MAXIMUS Federal Services",
         about: "the review organization, as the determination paragraph names it",
     },
     Spec {
         key: "organization_short",
-        kind: Kind::Text,
+        kind: Kind::Line,
         default: "MAXIMUS",
         about: "the organization in the `<org> guideline:` label",
     },
@@ -46,7 +50,7 @@ pub const SPECS: &[Spec] = &[
     },
     Spec {
         key: "date_format",
-        kind: Kind::Text,
+        kind: Kind::DateFormat,
         default: "%m/%d/%Y",
         about: "how the `date` filter prints dates (%Y %y %m %-m %d %-d %e %B %b)",
     },

@@ -81,6 +81,26 @@ impl Settings {
         }
     }
 
+    /// Whether a file is one a setting names (the logo, a font), read from `base_dir`.
+    pub fn names_file(&self, path: &Path) -> bool {
+        SPECS
+            .iter()
+            .filter(|s| s.key == "logo" || s.key.ends_with("_font"))
+            .filter_map(|s| match self.get(s.key) {
+                Value::Text(t) if !t.is_empty() => Some(t),
+                _ => None,
+            })
+            .any(|named| {
+                let named = Path::new(named);
+                let full = match &self.base_dir {
+                    Some(dir) if named.is_relative() => dir.join(named),
+                    _ => named.to_path_buf(),
+                };
+                full == path
+                    || full.canonicalize().ok().is_some_and(|f| Some(f) == path.canonicalize().ok())
+            })
+    }
+
     /// Every setting by key, for the template context.
     pub fn as_map(&self) -> &BTreeMap<&'static str, Value> {
         &self.values
@@ -181,9 +201,27 @@ fn unknown_key(key: &str) -> Diagnostic {
 
 /// Parses a value for a setting, or says what was expected.
 fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
+    let control = text.chars().find(|c| crate::case::text::is_control(*c) || *c == '\r');
     match spec.kind {
-        Kind::Text if !text.contains('\u{0}') => Ok(Value::Text(text.to_string())),
-        Kind::Text => Err("text".into()),
+        Kind::Text | Kind::Line | Kind::DateFormat if control.is_some() => Err(format!(
+            "text without control characters (this value holds {})",
+            crate::case::text::char_name(control.unwrap_or_default())
+        )),
+        Kind::Text => Ok(Value::Text(text.to_string())),
+        Kind::Line if crate::case::text::is_blank_text(text) => {
+            Err("text that prints something (it may not be empty)".into())
+        }
+        Kind::Line => Ok(Value::Text(text.to_string())),
+        Kind::DateFormat => {
+            let sample = crate::case::CalendarDate::new(2016, 12, 30).expect("a real date");
+            match sample.format(text) {
+                Ok(shown) if !crate::case::text::is_blank_text(&shown) => {
+                    Ok(Value::Text(text.to_string()))
+                }
+                Ok(_) => Err("a date format that prints something, e.g. %m/%d/%Y".into()),
+                Err(why) => Err(format!("a date format ({why})")),
+            }
+        }
         Kind::Choice(options) => options
             .iter()
             .find(|o| **o == text.trim())
