@@ -14,6 +14,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 use super::Case;
 use super::fields::{TextField, fields_of};
+use super::shape::{Problem, ShapeProblem, shape_problems};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 /// A case together with the file it came from, for diagnostics that point into it.
@@ -26,6 +27,9 @@ pub struct CaseFile {
     /// Every string value of the file with its key path, in file order, for the checks
     /// ([`crate::check`]): read from the same parse as `case`.
     pub fields: Vec<TextField>,
+    /// What reading found that did not stop it: keys the format does not have, each an
+    /// error, set aside so that the rest of the file is still read and checked.
+    pub problems: Diagnostics,
 }
 
 impl CaseFile {
@@ -85,21 +89,105 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
 /// The format's rules beyond serde's are checked by [`super::validate::validate_case`].
 pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> {
     let source = to_nfc(source);
-    // As `toml::from_str`, with the parsed document kept for the text fields.
-    let parsed = DeTable::parse(&source).and_then(|root| {
-        let fields = fields_of(root.get_ref());
-        Case::deserialize(toml::de::Deserializer::from(root)).map(|case| (case, fields))
-    });
-    let (case, fields) = match parsed {
-        Ok(parsed) => parsed,
-        Err(e) => return Err(toml_diagnostic(path, &source, &e).into()),
+    // As `toml::from_str`, with the parsed document kept for the text fields, and every
+    // unknown key found (and set aside) first, so one misspelt key hides nothing else.
+    let mut root = DeTable::parse(&source).map_err(|e| toml_diagnostic(path, &source, &e))?;
+    let shape = shape_problems(root.get_mut());
+    let problems = Diagnostics(
+        shape
+            .iter()
+            .map(|p| shape_diagnostic(path, &source, p))
+            .collect(),
+    );
+    let fields = fields_of(root.get_ref());
+    match Case::deserialize(toml::de::Deserializer::from(root)) {
+        // unknown keys were set aside: the case is read, its problems travel with it
+        Ok(case) => Ok(CaseFile {
+            path: path.to_path_buf(),
+            source,
+            case,
+            fields,
+            problems,
+        }),
+        Err(e) => {
+            let mut problems = problems;
+            // serde stops at the first missing key or wrong type, which the walk named
+            // with all the others; its error is kept only when the walk saw nothing
+            // (a rule of the format the schema does not carry)
+            let walked = shape.iter().any(|p| p.problem != Problem::Unknown);
+            if !walked {
+                problems.push(toml_diagnostic(path, &source, &e));
+            }
+            Err(problems)
+        }
+    }
+}
+
+/// The error for one problem of a file's shape, with what the format expects.
+fn shape_diagnostic(path: &Path, source: &str, p: &ShapeProblem) -> Diagnostic {
+    let d = match &p.problem {
+        Problem::Unknown => {
+            let expected: Vec<&str> = p.expected_keys.iter().map(String::as_str).collect();
+            let listed: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+            let d = Diagnostic::error(
+                "case.unknown-key",
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    p.key,
+                    listed.join(", ")
+                ),
+            )
+            .at_span(path, source, p.span.clone())
+            .label("unknown key");
+            match closest(&p.key, &expected) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d,
+            }
+        }
+        Problem::Missing => {
+            let d = Diagnostic::error("case.missing-key", format!("missing field `{}`", p.key))
+                .label(format!("this table needs `{}`", p.key));
+            let d = if p.span.is_empty() {
+                d.at(Location::at_line(
+                    &path.display().to_string(),
+                    source,
+                    1,
+                    1,
+                    1,
+                ))
+            } else {
+                // the table's header line, not the whole table
+                let start = p.span.start;
+                let end = source[start..]
+                    .find('\n')
+                    .map_or(source.len(), |i| start + i);
+                d.at_span(path, source, start..end.max(start + 1).min(source.len()))
+            };
+            match field_help(&p.key) {
+                Some(help) => d.hint(format!("`{}` is {help}", p.key)),
+                None => d,
+            }
+        }
+        Problem::Type {
+            expected,
+            found,
+            choices,
+        } => {
+            let d = Diagnostic::error("case.type", format!("`{}` must be {expected}", p.path))
+                .at_span(path, source, p.span.clone())
+                .label(format!("expected {expected}; found {found}"));
+            let value = source
+                .get(p.span.clone())
+                .unwrap_or("")
+                .trim_matches(['"', '\'']);
+            let words: Vec<&str> = choices.iter().map(String::as_str).collect();
+            match closest(value, &words) {
+                Some(best) => d.hint(format!("did you mean \"{best}\"?")),
+                None => d,
+            }
+        }
     };
-    Ok(CaseFile {
-        path: path.to_path_buf(),
-        source,
-        case,
-        fields,
-    })
+    d.field(p.path.clone())
 }
 
 /// The text in Unicode NFC (returned as it is when it already is, the usual case).

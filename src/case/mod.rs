@@ -11,6 +11,8 @@ pub mod date;
 pub mod fields;
 pub mod literal;
 pub mod load;
+pub mod schema;
+pub mod shape;
 pub mod text;
 pub mod validate;
 

@@ -100,7 +100,9 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
             out.push(
                 error(
                     "case.year",
-                    format!("dates.{key} is in the year {year}, which does not print as four digits"),
+                    format!(
+                        "dates.{key} is in the year {year}, which does not print as four digits"
+                    ),
                     date.span(),
                 )
                 .field(format!("dates.{key}"))

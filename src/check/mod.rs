@@ -42,7 +42,8 @@ pub use spelling::Speller;
 /// The format's rules and every check of one case file that needs only the case, in
 /// file order.
 pub fn check_case(file: &CaseFile, speller: &Speller) -> Diagnostics {
-    let mut out = validate_case(file);
+    let mut out = file.problems.clone();
+    out.0.extend(validate_case(file).0);
     numbers::check_shape(file, &mut out);
     characters::check(file, &mut out);
     for field in file.fields.iter().filter(|f| f.is_prose()) {

@@ -253,7 +253,11 @@ mod tests {
         assert_eq!(cells_in_row("| a \\| b | c |"), 2);
         assert_eq!(cells_in_row("a | b"), 2);
         let err = parse_section("t.md", "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n").unwrap_err();
-        assert!(err.message.contains("a table row of 3 cells in a table of 2 columns"), "{err}");
+        assert!(
+            err.message
+                .contains("a table row of 3 cells in a table of 2 columns"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -395,7 +395,8 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
         // A symlink counts as the file it points to (an override linked from elsewhere is
         // used, never passed over for the built-in); a dangling one is an error when read.
         let is_file = entry.file_type().is_ok_and(|t| {
-            t.is_file() || t.is_symlink() && std::fs::metadata(entry.path()).map_or(true, |m| m.is_file())
+            t.is_file()
+                || t.is_symlink() && std::fs::metadata(entry.path()).map_or(true, |m| m.is_file())
         });
         if is_file {
             files.push((

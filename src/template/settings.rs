@@ -97,7 +97,10 @@ impl Settings {
                     _ => named.to_path_buf(),
                 };
                 full == path
-                    || full.canonicalize().ok().is_some_and(|f| Some(f) == path.canonicalize().ok())
+                    || full
+                        .canonicalize()
+                        .ok()
+                        .is_some_and(|f| Some(f) == path.canonicalize().ok())
             })
     }
 
@@ -201,7 +204,9 @@ fn unknown_key(key: &str) -> Diagnostic {
 
 /// Parses a value for a setting, or says what was expected.
 fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
-    let control = text.chars().find(|c| crate::case::text::is_control(*c) || *c == '\r');
+    let control = text
+        .chars()
+        .find(|c| crate::case::text::is_control(*c) || *c == '\r');
     match spec.kind {
         Kind::Text | Kind::Line | Kind::DateFormat if control.is_some() => Err(format!(
             "text without control characters (this value holds {})",

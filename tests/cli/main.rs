@@ -15,4 +15,5 @@ mod markup;
 mod output;
 mod pdf;
 mod sample;
+mod scenarios;
 mod templates;

@@ -1,0 +1,360 @@
+//! A case file's shape against the case format's schema ([`super::schema`]), before serde
+//! reads it: every key the format does not have, every required key a table lacks and
+//! every value of the wrong type, in one pass, each with what the format expects there
+//! (`"upheld" or "overturned"`, `a date written without quotes`). serde stops at the first
+//! of these; this walk names them all, and sets unknown keys aside so the rest of the file
+//! is still read and checked.
+
+use std::ops::Range;
+
+use serde_json::Value;
+use toml::de::{DeTable, DeValue};
+
+use super::schema::schema_value;
+
+/// What is wrong with a key or a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A key the format does not have (set aside).
+    Unknown,
+    /// A required key the table lacks.
+    Missing,
+    /// A value of another type than the format's, or not one of its choices.
+    Type {
+        expected: String,
+        found: String,
+        /// The words a choice may be, for a "did you mean".
+        choices: Vec<String>,
+    },
+}
+
+/// One problem, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeProblem {
+    /// The key path, e.g. `items[2].decison`.
+    pub path: String,
+    /// The last key of the path.
+    pub key: String,
+    /// The key (unknown), the table that lacks it (missing) or the value (type).
+    pub span: Range<usize>,
+    /// The keys the table may hold.
+    pub expected_keys: Vec<String>,
+    pub problem: Problem,
+}
+
+/// Every shape problem of a parsed case file, in file order. Unknown keys are removed
+/// from `root`.
+pub fn shape_problems(root: &mut DeTable<'_>) -> Vec<ShapeProblem> {
+    let schema = schema_value();
+    let mut out = Vec::new();
+    walk_table(root, 0..0, schema, schema, "", &mut out);
+    out.sort_by_key(|k| k.span.start);
+    out
+}
+
+/// What a schema node accepts.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    Text,
+    Choice(Vec<String>),
+    Date,
+    Integer,
+    Array(Box<Shape>),
+    Table,
+    /// One of several (format 1.1's string or array of paragraphs).
+    Either(Vec<Shape>),
+    /// Anything (a node this walk does not know).
+    Any,
+}
+
+/// A node with its `$ref` followed.
+fn deref<'s>(node: &'s Value, root: &'s Value) -> &'s Value {
+    match node.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix("#/definitions/")
+            .and_then(|name| root.get("definitions")?.get(name))
+            .map_or(node, |n| deref(n, root)),
+        None => node,
+    }
+}
+
+fn shape_of(node: &Value, root: &Value) -> Shape {
+    let node = deref(node, root);
+    if let Some(Value::Array(alts)) = node.get("anyOf").or_else(|| node.get("oneOf")) {
+        let consts: Option<Vec<String>> = alts
+            .iter()
+            .map(|a| deref(a, root).get("const")?.as_str().map(str::to_string))
+            .collect();
+        return match consts {
+            Some(words) => Shape::Choice(words),
+            None => Shape::Either(alts.iter().map(|a| shape_of(a, root)).collect()),
+        };
+    }
+    if let Some(Value::Array(words)) = node.get("enum") {
+        return Shape::Choice(
+            words
+                .iter()
+                .filter_map(|w| w.as_str().map(str::to_string))
+                .collect(),
+        );
+    }
+    match node.get("type").and_then(Value::as_str) {
+        Some("string") if node.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
+        Some("string") => Shape::Text,
+        Some("integer") => Shape::Integer,
+        Some("array") => Shape::Array(Box::new(
+            node.get("items").map_or(Shape::Any, |i| shape_of(i, root)),
+        )),
+        Some("object") => Shape::Table,
+        _ => Shape::Any,
+    }
+}
+
+/// Whether a value has a shape (the choices' words are checked apart).
+fn fits(value: &DeValue<'_>, shape: &Shape) -> bool {
+    match (shape, value) {
+        (Shape::Any, _)
+        | (Shape::Text | Shape::Choice(_), DeValue::String(_))
+        | (Shape::Date, DeValue::Datetime(_))
+        | (Shape::Integer, DeValue::Integer(_))
+        | (Shape::Array(_), DeValue::Array(_))
+        | (Shape::Table, DeValue::Table(_)) => true,
+        (Shape::Either(alts), v) => alts.iter().any(|s| fits(v, s)),
+        _ => false,
+    }
+}
+
+/// What a shape is, as the case format describes it.
+fn describe(shape: &Shape) -> String {
+    match shape {
+        Shape::Text => "text in quotes".into(),
+        Shape::Choice(words) => {
+            let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            match quoted.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => "text".into(),
+            }
+        }
+        Shape::Date => "a date written without quotes, such as 2016-12-30".into(),
+        Shape::Integer => "a whole number, such as 2009".into(),
+        Shape::Array(item) => match **item {
+            Shape::Text => "an array of strings, such as [\"California\"]".into(),
+            Shape::Table => "one or more tables".into(),
+            _ => "an array".into(),
+        },
+        Shape::Table => "a table".into(),
+        Shape::Either(alts) => {
+            let parts: Vec<String> = alts.iter().map(describe).collect();
+            parts.join(", or ")
+        }
+        Shape::Any => "a value".into(),
+    }
+}
+
+fn kind_of(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn walk_table(
+    table: &mut DeTable<'_>,
+    span: Range<usize>,
+    node: &Value,
+    root: &Value,
+    prefix: &str,
+    out: &mut Vec<ShapeProblem>,
+) {
+    let node = deref(node, root);
+    let Some(Value::Object(properties)) = node.get("properties") else {
+        return;
+    };
+    let keys: Vec<String> = properties.keys().cloned().collect();
+    let closed = node.get("additionalProperties") == Some(&Value::Bool(false));
+    let join = |key: &str| {
+        if prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{prefix}.{key}")
+        }
+    };
+    let mut unknown = Vec::new();
+    for (key, value) in table.iter_mut() {
+        let name = key.get_ref().as_ref();
+        match properties.get(name) {
+            Some(child) => {
+                let span = value.span();
+                walk_value(value.get_mut(), span, child, root, &join(name), name, out);
+            }
+            None if closed => {
+                unknown.push(key.get_ref().clone());
+                out.push(ShapeProblem {
+                    path: join(name),
+                    key: name.to_string(),
+                    span: key.span(),
+                    expected_keys: keys.clone(),
+                    problem: Problem::Unknown,
+                });
+            }
+            None => {}
+        }
+    }
+    for key in unknown {
+        table.remove(key.as_ref());
+    }
+    if let Some(Value::Array(required)) = node.get("required") {
+        for key in required.iter().filter_map(Value::as_str) {
+            if table.get(key).is_none() {
+                out.push(ShapeProblem {
+                    path: join(key),
+                    key: key.to_string(),
+                    span: span.clone(),
+                    expected_keys: keys.clone(),
+                    problem: Problem::Missing,
+                });
+            }
+        }
+    }
+}
+
+fn walk_value(
+    value: &mut DeValue<'_>,
+    span: Range<usize>,
+    node: &Value,
+    root: &Value,
+    path: &str,
+    key: &str,
+    out: &mut Vec<ShapeProblem>,
+) {
+    let shape = shape_of(node, root);
+    let type_problem = |found: String| ShapeProblem {
+        path: path.to_string(),
+        key: key.to_string(),
+        span: span.clone(),
+        expected_keys: Vec::new(),
+        problem: Problem::Type {
+            expected: describe(&shape),
+            found,
+            choices: match &shape {
+                Shape::Choice(words) => words.clone(),
+                _ => Vec::new(),
+            },
+        },
+    };
+    if !fits(value, &shape) {
+        out.push(type_problem(kind_of(value).to_string()));
+        return;
+    }
+    if let (Shape::Choice(words), DeValue::String(s)) = (&shape, &*value) {
+        if !words.iter().any(|w| w == s.as_ref()) {
+            out.push(type_problem(format!("\"{}\"", s.as_ref())));
+        }
+        return;
+    }
+    let node = deref(node, root);
+    match value {
+        DeValue::Table(table) => walk_table(table, span, node, root, path, out),
+        DeValue::Array(items) => {
+            let item = match &shape {
+                Shape::Array(_) => node.get("items"),
+                // format 1.1's string or array: the array alternative's items
+                _ => node
+                    .get("anyOf")
+                    .or_else(|| node.get("oneOf"))
+                    .and_then(Value::as_array)
+                    .and_then(|alts| alts.iter().find_map(|a| deref(a, root).get("items"))),
+            };
+            let Some(item) = item else {
+                return;
+            };
+            for (i, v) in items.iter_mut().enumerate() {
+                let span = v.span();
+                let path = format!("{path}[{}]", i + 1);
+                walk_value(v.get_mut(), span, item, root, &path, key, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(src: &str) -> Vec<(String, Problem)> {
+        let mut root = DeTable::parse(src).unwrap().into_inner();
+        shape_problems(&mut root)
+            .into_iter()
+            .map(|p| (p.path, p.problem))
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_unknown_key_and_removes_it() {
+        let src = "case_numbr = \"x\"\n[dates]\ninjury = 2016-01-01\ninjry = 1\n[[items]]\ndecison = \"upheld\"\n[items.claims_administrator]\nmtus = [{ guideline = \"g\", yeer = 2009 }]\n";
+        let mut root = DeTable::parse(src).unwrap().into_inner();
+        let found = shape_problems(&mut root);
+        let unknown: Vec<&str> = found
+            .iter()
+            .filter(|p| p.problem == Problem::Unknown)
+            .map(|k| k.path.as_str())
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                "case_numbr",
+                "dates.injry",
+                "items[1].decison",
+                "items[1].claims_administrator.mtus[1].yeer"
+            ]
+        );
+        assert!(root.get("case_numbr").is_none());
+        let missing = found
+            .iter()
+            .filter(|p| p.problem == Problem::Missing)
+            .count();
+        assert!(missing > 5, "{found:?}");
+    }
+
+    #[test]
+    fn says_what_each_value_should_be() {
+        let found = problems(
+            "priority = 3\n[dates]\ninjury = \"2016-01-01\"\n[reviewer]\nlicensure = \"CA\"\n[[items]]\ndecision = \"uphold\"\n",
+        );
+        let types: Vec<(String, String)> = found
+            .into_iter()
+            .filter_map(|(path, p)| match p {
+                Problem::Type { expected, .. } => Some((path, expected)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            types,
+            [
+                (
+                    "priority".to_string(),
+                    "\"standard\" or \"expedited\"".to_string()
+                ),
+                (
+                    "dates.injury".to_string(),
+                    "a date written without quotes, such as 2016-12-30".to_string()
+                ),
+                (
+                    "reviewer.licensure".to_string(),
+                    "an array of strings, such as [\"California\"]".to_string()
+                ),
+                (
+                    "items[1].decision".to_string(),
+                    "\"upheld\" or \"overturned\"".to_string()
+                ),
+            ]
+        );
+    }
+}
