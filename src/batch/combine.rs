@@ -24,6 +24,28 @@ use super::output::AtomicFile;
 use crate::diagnostic::Diagnostic;
 use crate::export::pdf::syntax;
 
+/// What a letter's own `/Title` holds before its case number.
+const TITLE_PREFIX: &str = "IMR Final Determination ";
+
+/// A letter's bookmark: the case number its `/Title` names, else its file's stem.
+fn bookmark_title(doc: &Document, letter: &Path) -> String {
+    let title = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|info| doc.dereference(info))
+        .and_then(|(_, info)| info.as_dict())
+        .and_then(|info| info.get(b"Title"))
+        .ok()
+        .and_then(|t| lopdf::decode_text_string(t).ok());
+    match title {
+        Some(t) => t.strip_prefix(TITLE_PREFIX).unwrap_or(&t).to_string(),
+        None => letter
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
 /// Pages per page-tree node.
 const FANOUT: usize = 128;
 
@@ -95,8 +117,10 @@ impl Combiner {
         *self.nodes.last().expect("a node")
     }
 
-    /// Appends the letter in the PDF at `letter`, bookmarked as `title`.
-    pub fn add(&mut self, title: &str, letter: &Path) -> Result<(), Diagnostic> {
+    /// Appends the letter in the PDF at `letter`, bookmarked with its case number (read
+    /// from the letter's own title, never from its file name, which a `--name` pattern may
+    /// have made from a party's name).
+    pub fn add(&mut self, letter: &Path) -> Result<(), Diagnostic> {
         let unreadable = |why: String| {
             Diagnostic::error(
                 "combine.read",
@@ -134,8 +158,10 @@ impl Combiner {
         if self.duplex && pages.len() % 2 == 1 {
             self.page(&media, &[])?;
         }
-        self.bookmarks
-            .push((title.to_string(), first.expect("at least one page")));
+        self.bookmarks.push((
+            bookmark_title(&doc, letter),
+            first.expect("at least one page"),
+        ));
         Ok(())
     }
 

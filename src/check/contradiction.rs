@@ -78,12 +78,15 @@ const COPULAS: &[&str] = &[
     "seems",
 ];
 
+/// A verdict and the byte range of the words that state it.
+type Ruling = (Verdict, Range<usize>);
+
 /// The concluding verdict of a rationale and the byte range that states it: the last
 /// sentence that rules in the words of medical necessity, else the last that rules in
 /// plainer words ([`RULINGS`]).
 pub fn conclusion(text: &str) -> Option<(Verdict, Range<usize>)> {
     let sentences = sentences(text);
-    let find = |read: fn(&str) -> Option<(Verdict, Range<usize>)>| {
+    let find = |read: fn(&str) -> Option<Ruling>| {
         sentences.iter().rev().find_map(|s| {
             read(&text[s.clone()]).map(|(v, r)| (v, s.start + r.start..s.start + r.end))
         })

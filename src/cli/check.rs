@@ -12,6 +12,7 @@ use super::{Status, TemplateArgs, VetArgs};
 use crate::batch::collect_cases;
 use crate::case::{CaseFile, load_case};
 use crate::check::{Speller, check_case, numbers, templates};
+use crate::diagnostic::codes::{CODES, Level};
 use crate::diagnostic::{Diagnostics, record};
 use crate::letter::Checks;
 use crate::template::TemplateSet;
@@ -26,6 +27,10 @@ pub struct CheckArgs {
     /// stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Print every diagnostic code with its severity and meaning (a Markdown table), and
+    /// check nothing.
+    #[arg(long, conflicts_with = "paths")]
+    pub list_codes: bool,
     #[command(flatten)]
     pub vet: VetArgs,
     #[command(flatten)]
@@ -39,6 +44,10 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
+    if args.list_codes {
+        print!("{}", codes_table());
+        return Ok(Status::Success);
+    }
     let speller = args.vet.speller()?;
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
     let inputs = collect_cases(&args.paths, None)?;
@@ -168,4 +177,17 @@ fn load_templates(args: &TemplateArgs) -> Result<(Option<TemplateSet>, Diagnosti
         }
         Err(problems) => Err(problems),
     }
+}
+
+/// The table of every diagnostic code, as the README shows it.
+pub fn codes_table() -> String {
+    let mut out = String::from("| code | severity | meaning |\n|---|---|---|\n");
+    for c in CODES {
+        let level = match c.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        out.push_str(&format!("| `{}` | {level} | {} |\n", c.code, c.meaning));
+    }
+    out
 }

@@ -299,12 +299,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                     .iter()
                     .find(|o| o.path.extension().is_some_and(|e| e == "pdf"))
             {
-                let title = pdf
-                    .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy())
-                    .unwrap_or_default();
-                if let Err(d) = c.add(&title, &pdf.path) {
+                if let Err(d) = c.add(&pdf.path) {
                     trouble.push(d);
                     combined = None;
                 } else {

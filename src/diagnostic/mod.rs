@@ -5,6 +5,7 @@
 //! the chain of causes. Every command reports through [`Diagnostic::render`], so a case
 //! error looks the same from `render` and `check`; [`record`] is its one JSON shape.
 
+pub mod codes;
 pub mod record;
 
 use std::fmt::{self, Write as _};
@@ -144,6 +145,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        debug_assert!(
+            codes::find(code).is_some(),
+            "diagnostic code `{code}` is not in diagnostic::codes::CODES"
+        );
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
@@ -384,7 +389,7 @@ mod tests {
     #[test]
     fn renders_caret_label_causes_and_hints() {
         let src = "injury = 2016-02-30\n";
-        let d = Diagnostic::error("case.toml", "invalid date")
+        let d = Diagnostic::error("case.format", "invalid date")
             .at(Location::from_span("c.toml", src, 9..19))
             .label("expected a real calendar date")
             .cause("while reading c.toml")

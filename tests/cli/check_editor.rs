@@ -128,3 +128,22 @@ fn the_committed_man_pages_are_what_the_binary_prints() {
         .status(2)
         .stderr_has("no manual page `imr-letters-nope.1`");
 }
+
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let r = run(&["check", "--list-codes"]);
+    r.success();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let (start, end) = ("<!-- codes -->\n", "<!-- /codes -->");
+    let from = readme.find(start).expect("the README has a codes table") + start.len();
+    let to = readme[from..].find(end).expect("the codes table ends") + from;
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let updated = format!("{}{}{}", &readme[..from], r.stdout, &readme[to..]);
+        std::fs::write(root().join("README.md"), updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[from..to] == r.stdout,
+        "the README's codes table differs from `check --list-codes`: rerun with UPDATE_GOLDEN=1"
+    );
+}
