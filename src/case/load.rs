@@ -46,13 +46,8 @@ pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
 
 /// Reads a case file's text, refusing what is not UTF-8.
 pub fn read_case_text(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            "case.read",
-            format!("failed to read case file `{}`", path.display()),
-        )
-        .cause(e.to_string())
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::read_error("case.read", "case file", path, &e))?;
     text_from_bytes(path, bytes)
 }
 

@@ -124,13 +124,8 @@ impl VetArgs {
         }
         let mut texts = Vec::with_capacity(self.words.len());
         for path in &self.words {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Diagnostic::error(
-                    "usage",
-                    format!("failed to read word list `{}`", path.display()),
-                )
-                .cause(e.to_string())
-            })?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Diagnostic::read_error("usage", "word list", path, &e))?;
             texts.push((path.as_path(), text));
         }
         let refs: Vec<(&std::path::Path, &str)> =

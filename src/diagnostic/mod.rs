@@ -168,6 +168,17 @@ impl Diagnostic {
         }
     }
 
+    /// A file that cannot be read: "failed to read {what} `{path}`", caused by the error.
+    pub fn read_error(
+        code: &'static str,
+        what: &str,
+        path: &Path,
+        error: &std::io::Error,
+    ) -> Diagnostic {
+        Diagnostic::error(code, format!("failed to read {what} `{}`", path.display()))
+            .cause(error.to_string())
+    }
+
     pub fn at(mut self, location: Location) -> Diagnostic {
         self.location = Some(location);
         self

@@ -47,6 +47,16 @@ impl Decorations {
         })
     }
 
+    /// The furniture's texts with the settings they come from, as drawn in the body's
+    /// regular face.
+    pub fn texts(&self) -> [(&'static str, &str); 3] {
+        [
+            ("footer", &self.footer),
+            ("running_header", &self.running_header),
+            ("watermark", &self.watermark),
+        ]
+    }
+
     /// Adds the furniture to a letter's pages.
     pub fn apply(&self, pages: &mut [Page], g: &Geometry, case_number: &str, body: &dyn Measure) {
         let count = pages.len();

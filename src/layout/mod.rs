@@ -185,10 +185,25 @@ impl Layout {
             ascii_widths(&fonts, Family::Body, geometry.body_size),
             ascii_widths(&fonts, Family::Table, geometry.table.size),
         ];
+        let decorations = decorate::Decorations::from_settings(settings)?;
+        let face = fonts.face(Family::Body, Style::Regular);
+        for (key, text) in decorations.texts() {
+            if let Some(c) = text.chars().find(|c| !c.is_control() && !face.has(*c)) {
+                return Err(Diagnostic::error(
+                    "font.glyph",
+                    format!(
+                        "setting `{key}` uses {c:?} (U+{:04X}), which font {} cannot draw",
+                        u32::from(c),
+                        face.name
+                    ),
+                )
+                .hint("write the character another way, or name a body_font that has it"));
+            }
+        }
         Ok(Layout {
             fonts,
             geometry,
-            decorations: decorate::Decorations::from_settings(settings)?,
+            decorations,
             ascii,
         })
     }
