@@ -243,7 +243,7 @@ fn expected_keys(message: &str) -> Vec<&str> {
 }
 
 /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
-fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (edit_distance(word, c), *c))

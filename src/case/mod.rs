@@ -1,6 +1,6 @@
 //! Case files: the facts of one IMR case, read from TOML and checked.
 //!
-//! The structs below are the case format (`case-format.md`, version 1) field for field.
+//! The structs below are the case format (`case-format.md`, version 1.1) field for field.
 //! Every table refuses unknown keys, so a misspelt `decison` is an error, never ignored.
 //! Fields that a later check must point at keep their span in the file ([`Spanned`]).
 //! [`load`] reads and parses a file; [`validate`] applies the format's rules that serde
@@ -41,11 +41,21 @@ pub struct Case {
     /// Who the notice is mailed to; never printed in the public letter.
     #[serde(default)]
     pub parties: Option<Parties>,
+    /// This letter's own settings (format 1.1), the same keys and values as `--var`:
+    /// `margin_top`, `margin_bottom`, `margin_left`, `margin_right`, `page_size`,
+    /// `new_page_before` (a list of sections), `keep_headings_with_next`, `wording`. They
+    /// win over the run's; the run's own settings (fonts, organization) are refused.
+    #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, serde_json::Value>>")]
+    pub settings: Option<CaseSettings>,
     /// Warnings a reviewer judged right for this case, one `[[accept]]` table each: set
     /// aside by `check` and `render` (listed in `--report`), never errors.
     #[serde(default)]
     pub accept: Vec<Acceptance>,
 }
+
+/// A case's `[settings]`: each key and value with its place in the file.
+pub type CaseSettings = std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// One accepted warning: which finding, and why it is right.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -122,8 +132,31 @@ pub struct Reviewer {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
-    #[schemars(with = "String")]
-    pub text: Spanned<String>,
+    /// The clinical case summary: a string (paragraphs separated by a blank line), or an
+    /// array with one string per paragraph, "" for an empty one (format 1.1).
+    #[schemars(with = "Text")]
+    pub text: Spanned<Text>,
+}
+
+/// A text of paragraphs, in either of the format's two forms.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Text {
+    /// Paragraphs separated by a blank line; single line breaks join.
+    Joined(String),
+    /// One element per paragraph as the word processor holds it; `""` is an empty
+    /// paragraph, and two elements in a row start the second on the next line.
+    Paragraphs(Vec<String>),
+}
+
+impl Text {
+    /// Whether the text prints nothing (every paragraph blank).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Text::Joined(s) => text::is_blank_text(s),
+            Text::Paragraphs(list) => list.iter().all(|p| text::is_blank_text(p)),
+        }
+    }
 }
 
 /// One disputed item or service.
@@ -133,8 +166,10 @@ pub struct Item {
     #[schemars(with = "String")]
     pub request: Spanned<String>,
     pub decision: Decision,
-    #[schemars(with = "String")]
-    pub rationale: Spanned<String>,
+    /// The decision rationale: a string, or an array of paragraphs (format 1.1), as
+    /// `summary.text`.
+    #[schemars(with = "Text")]
+    pub rationale: Spanned<Text>,
     #[serde(default)]
     pub claims_administrator: Option<GuidelineBasis>,
     #[serde(default)]

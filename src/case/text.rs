@@ -4,6 +4,68 @@
 //! line break is a space, except after a hyphen, where the lines join without one; spaces
 //! inside a line are kept as written (two spaces after a full stop print as two). Tabs
 //! count as spaces.
+//!
+//! A text written as a list of paragraphs (format 1.1) holds the word processor's
+//! paragraph marks exactly: `["P1", "", "P2"]` prints as `"P1\n\nP2"` does, and `["P1",
+//! "P2"]` starts P2 on the next line with no blank line between. The letter's markup has
+//! one paragraph for each run of elements between empty ones, the elements of a run
+//! joined by [`LINE_BREAK`]; each empty element past the first of a run of them (and one
+//! before the first paragraph or after the last) is one more empty line.
+
+use super::Text;
+
+/// The forced line break inside a printed paragraph: U+2028 LINE SEPARATOR, which case
+/// text may not hold ([`is_invisible`] refuses it), so it only ever comes from here. The
+/// markup parser reads it as a line break.
+pub const LINE_BREAK: char = '\u{2028}';
+
+/// The paragraphs a text prints, each one line of markup text.
+pub fn printed_paragraphs(text: &Text) -> Vec<String> {
+    let list = match text {
+        Text::Joined(s) => return paragraphs(s),
+        Text::Paragraphs(list) => list,
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut empties = 0usize;
+    for element in list {
+        let body = paragraphs(element).join(&LINE_BREAK.to_string());
+        if body.is_empty() {
+            if let Some(done) = current.take() {
+                out.push(done);
+            }
+            empties += 1;
+            continue;
+        }
+        match current.as_mut() {
+            Some(run) => {
+                run.push(LINE_BREAK);
+                run.push_str(&body);
+            }
+            None => {
+                // empties past the one that separates paragraphs, or before the first
+                let extra = if out.is_empty() {
+                    empties
+                } else {
+                    empties.saturating_sub(1)
+                };
+                let mut run: String = std::iter::repeat_n(LINE_BREAK, extra).collect();
+                run.push_str(&body);
+                current = Some(run);
+            }
+        }
+        empties = 0;
+    }
+    if let Some(done) = current {
+        out.push(done);
+    }
+    if empties > 0
+        && let Some(last) = out.last_mut()
+    {
+        last.extend(std::iter::repeat_n(LINE_BREAK, empties));
+    }
+    out
+}
 
 /// The paragraphs of a text field, each on one line, none empty.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -77,8 +139,9 @@ fn joins_tight(text: &str) -> bool {
     matches!((rev.next(), rev.next()), (Some('-'), Some(c)) if !c.is_whitespace())
 }
 
-/// Characters that print nothing and take no room, or silently reorder or join the text
-/// around them: zero-width spaces and joiners, the word joiner and invisible operators,
+/// Characters that print nothing and take no room, or silently reorder, join or break the
+/// text around them: zero-width spaces and joiners, the word joiner and invisible operators,
+/// the line and paragraph separators,
 /// bidirectional controls, the soft hyphen, the combining grapheme joiner, variation
 /// selectors, Hangul fillers, tag characters, interlinear annotation marks and the byte
 /// order mark. The letter refuses them in printed text ([`crate::check::characters`]).
@@ -95,6 +158,8 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{180B}'..='\u{180F}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
+            | '\u{2028}'
+            | '\u{2029}'
             | '\u{2060}'..='\u{206F}'
             | '\u{3164}'
             | '\u{FE00}'..='\u{FE0F}'
@@ -139,6 +204,8 @@ pub fn char_name(c: char) -> String {
         '\u{200F}' | '\u{061C}' => "right-to-left mark",
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
         '\u{2060}' => "word joiner",
+        '\u{2028}' => "line separator",
+        '\u{2029}' => "paragraph separator",
         '\u{FEFF}' => "byte order mark",
         '\u{FE00}'..='\u{FE0F}' => "variation selector",
         _ if c.is_control() => "control character",
@@ -165,6 +232,29 @@ mod tests {
                 "Second right hand-wrist, and a dash - here.".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_paragraphs_keeps_every_paragraph_mark() {
+        let list = |items: &[&str]| Text::Paragraphs(items.iter().map(|s| s.to_string()).collect());
+        let br = LINE_BREAK.to_string();
+        assert_eq!(
+            printed_paragraphs(&list(&["P1", "", "P2"])),
+            printed_paragraphs(&Text::Joined("P1\n\nP2".into()))
+        );
+        assert_eq!(
+            printed_paragraphs(&list(&["P1\nwraps", "P2"])),
+            vec![format!("P1 wraps{br}P2")]
+        );
+        assert_eq!(
+            printed_paragraphs(&list(&["P1", "", "", "P2", "P3"])),
+            vec!["P1".to_string(), format!("{br}P2{br}P3")]
+        );
+        assert_eq!(
+            printed_paragraphs(&list(&["", "P1", ""])),
+            vec![format!("{br}P1{br}")]
+        );
+        assert!(printed_paragraphs(&list(&["", ""])).is_empty());
     }
 
     #[test]

@@ -82,6 +82,18 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
         "a specialty",
     );
     for field in file.fields.iter().filter(|f| f.is_printed()) {
+        if is_paragraph_of_a_list(&field.path) && text::has_blank_line(field.value()) {
+            out.push(
+                error(
+                    "case.blank-line-in-paragraph",
+                    format!("{} holds a blank line", field.path),
+                    field.span.clone(),
+                )
+                .field(field.path.clone())
+                .label("one paragraph of the list: a blank line cannot stand inside it")
+                .hint("split it into two elements, with \"\" between them for a blank line"),
+            );
+        }
         if is_blank_text(field.value()) && !is_paragraph_of_a_list(&field.path) {
             out.push(
                 error(
@@ -91,6 +103,20 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                 )
                 .field(field.path.clone())
                 .label(format!("expected {}", what_it_holds(&field.path))),
+            );
+        }
+    }
+    // a list of paragraphs with none that prints (the string form is checked above)
+    let mut lists = vec![("summary.text".to_string(), &case.summary.text)];
+    for (i, item) in case.items.get_ref().iter().enumerate() {
+        lists.push((format!("items[{}].rationale", i + 1), &item.rationale));
+    }
+    for (key, text) in lists {
+        if matches!(text.get_ref(), super::Text::Paragraphs(_)) && text.get_ref().is_blank() {
+            out.push(
+                error("case.empty", format!("{key} is empty"), text.span())
+                    .field(key.clone())
+                    .label(format!("expected {}", what_it_holds(&key))),
             );
         }
     }

@@ -85,10 +85,17 @@ type Ruling = (Verdict, Range<usize>);
 /// sentence that rules in the words of medical necessity, else the last that rules in
 /// plainer words ([`RULINGS`]).
 pub fn conclusion(text: &str) -> Option<(Verdict, Range<usize>)> {
-    let sentences = sentences(text);
+    conclusion_of(&[text]).map(|(_, v, r)| (v, r))
+}
+
+/// [`conclusion`] over a text's paragraphs in order (a rationale written as a list):
+/// which paragraph concludes, the verdict, and the byte range in that paragraph.
+pub fn conclusion_of(paragraphs: &[&str]) -> Option<(usize, Verdict, Range<usize>)> {
     let find = |read: fn(&str) -> Option<Ruling>| {
-        sentences.iter().rev().find_map(|s| {
-            read(&text[s.clone()]).map(|(v, r)| (v, s.start + r.start..s.start + r.end))
+        paragraphs.iter().enumerate().rev().find_map(|(i, text)| {
+            sentences(text).into_iter().rev().find_map(|s| {
+                read(&text[s.clone()]).map(|(v, r)| (i, v, s.start + r.start..s.start + r.end))
+            })
         })
     };
     find(verdict).or_else(|| find(plain_ruling))
@@ -233,12 +240,16 @@ pub fn check(file: &CaseFile, out: &mut Diagnostics) {
     let fields = &file.fields;
     for (i, item) in file.case.items.get_ref().iter().enumerate() {
         let path = format!("items[{}].rationale", i + 1);
-        let Some(field) = fields.iter().find(|f| f.path == path) else {
+        let element = format!("{path}[");
+        let paragraphs: Vec<_> = fields
+            .iter()
+            .filter(|f| f.path == path || f.path.starts_with(&element))
+            .collect();
+        let texts: Vec<&str> = paragraphs.iter().map(|f| f.value()).collect();
+        let Some((at, verdict, range)) = conclusion_of(&texts) else {
             continue;
         };
-        let Some((verdict, range)) = conclusion(field.value()) else {
-            continue;
-        };
+        let field = paragraphs[at];
         let (contradicts, says, means) = match (item.decision, verdict) {
             (Decision::Upheld, Verdict::Necessary) => (
                 true,

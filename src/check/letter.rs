@@ -26,7 +26,7 @@ pub fn check(
                 glyphs_of(inlines, Family::Body, layout, reported, &mut missing_chars);
             }
             Block::Table(table) => {
-                let widths = layout.geometry.table.columns.len();
+                let widths = layout.page.geometry.table.columns.len();
                 if table.columns != widths && !widths_reported {
                     widths_reported = true;
                     out.push(

@@ -10,7 +10,7 @@ use super::{Status, TemplateArgs, report};
 use crate::batch::write_atomically;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::template::section::version_stamp;
-use crate::template::settings::{Kind, SPECS};
+use crate::template::settings::{Kind, SPECS, Scope};
 use crate::template::{Origin, Role, SECTIONS, SETTINGS_FILE};
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +80,7 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
             crate::template::settings::Value::Text(s) => format!("{s:?}"),
             crate::template::settings::Value::Number(n) => n.to_string(),
             crate::template::settings::Value::Flag(b) => b.to_string(),
+            crate::template::settings::Value::List(items) => format!("{items:?}"),
         };
         let _ = writeln!(out, "  {:<22} = {value}", spec.key);
     }
@@ -142,8 +143,25 @@ fn settings_template() -> String {
             Kind::Text | Kind::Line | Kind::DateFormat | Kind::Choice(_) => {
                 format!("{:?}", spec.default)
             }
+            Kind::Sections => {
+                let names: Vec<String> = spec
+                    .default
+                    .split(',')
+                    .filter(|n| !n.trim().is_empty())
+                    .map(|n| format!("{:?}", n.trim()))
+                    .collect();
+                format!("[{}]", names.join(", "))
+            }
         };
-        let _ = write!(out, "\n# {}\n# {} = {value}\n", spec.about, spec.key);
+        let per_case = match spec.scope {
+            Scope::Case => " (a case may set it in its [settings])",
+            Scope::Run(_) => "",
+        };
+        let _ = write!(
+            out,
+            "\n# {}{per_case}\n# {} = {value}\n",
+            spec.about, spec.key
+        );
     }
     out
 }

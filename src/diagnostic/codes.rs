@@ -83,6 +83,14 @@ pub const CODES: &[Code] = &[
         "a rationale concluding against its item's decision",
     ),
     error(
+        "case.setting-not-per-case",
+        "a case's [settings] sets a setting that only a run may",
+    ),
+    error(
+        "case.blank-line-in-paragraph",
+        "an element of a list of paragraphs holding a blank line",
+    ),
+    error(
         "case.denied-warnings",
         "a case with warnings, refused under --deny-warnings",
     ),

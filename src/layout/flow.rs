@@ -9,13 +9,16 @@
 //! above the bottom margin. Every paragraph keeps at least two lines at the foot of a page
 //! and at least two at the head of the next (widow and orphan control), and a heading
 //! keeps with the first lines of the paragraph after it (Word's heading styles): 8 of the
-//! 12 reference letters where the two readings differ follow it.
+//! 12 reference letters where the two readings differ follow it. A letter's page setup
+//! may turn that off (four real letters leave a heading alone at the foot of a page) and
+//! may start sections on a new page (fifteen real letters pad page 1 with blank
+//! paragraphs so that the IMR section starts page 2).
 
-use super::Geometry;
 use super::font::Family;
 use super::linebreak::{BrokenLine, Measure, break_lines};
 use super::page::{Item, Line, LineKind, Page};
 use super::table::lay_out_table;
+use super::{Geometry, PageSetup};
 use crate::markup::{Block, Document, Inline};
 
 /// Vertical distances, pt.
@@ -114,24 +117,37 @@ impl Cursor {
 /// Lays the blocks out on pages (or on one endless page when `paginate` is false).
 pub fn flow(
     doc: &Document,
-    g: &Geometry,
+    page: &PageSetup,
     body: &dyn Measure,
     table_measure: &dyn Measure,
     width: f64,
     paginate: bool,
 ) -> Vec<Page> {
+    let g = &page.geometry;
     let r = &g.rhythm;
     let bottom = if paginate {
         g.page_height - g.margin_bottom + r.slack
     } else {
         f64::INFINITY
     };
-    let units = units(doc, g, body, width);
+    let breaks: Vec<usize> = if paginate {
+        doc.sections
+            .iter()
+            .filter(|(name, _)| page.new_page_before.contains(name))
+            .map(|(_, block)| *block)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (units, starts_page) = units(doc, g, body, width, &breaks);
     let mut at = Cursor {
         pages: vec![Page::default()],
         top: g.margin_top,
     };
     for (index, unit) in units.iter().enumerate() {
+        if starts_page.contains(&index) && !at.page_is_empty() {
+            at.new_page(g.margin_top);
+        }
         let (kind, lines) = match unit {
             Unit::Table(t) => {
                 let top = if at.page_is_empty() {
@@ -151,6 +167,7 @@ pub fn flow(
         // A heading keeps with the first lines of what follows it: those the widow and
         // orphan rule would let stand at the foot of the page.
         if paginate
+            && page.keep_headings_with_next
             && kind == Kind::Heading
             && !lines.is_empty()
             && !at.page_is_empty()
@@ -227,10 +244,19 @@ pub fn flow(
 
 /// The document as a stack of units: its blocks broken into lines, with the empty
 /// paragraphs the letters put between them (none between a heading and what follows it,
-/// none before an empty heading, which is a taller blank line of its own).
-fn units<'a>(doc: &'a Document, g: &Geometry, body: &dyn Measure, width: f64) -> Vec<Unit<'a>> {
+/// none before an empty heading, which is a taller blank line of its own, none before a
+/// block that starts a page). Also the units that start a page: those of the blocks in
+/// `breaks`.
+fn units<'a>(
+    doc: &'a Document,
+    g: &Geometry,
+    body: &dyn Measure,
+    width: f64,
+    breaks: &[usize],
+) -> (Vec<Unit<'a>>, Vec<usize>) {
     let mut units: Vec<Unit<'a>> = Vec::with_capacity(doc.blocks.len() * 2);
-    for block in &doc.blocks {
+    let mut starts_page = Vec::with_capacity(breaks.len());
+    for (b, block) in doc.blocks.iter().enumerate() {
         let unit = match block {
             Block::Table(t) => Unit::Table(t),
             Block::Heading(inlines) => text_unit(Kind::Heading, &bold(inlines), g, body, width),
@@ -245,15 +271,24 @@ fn units<'a>(doc: &'a Document, g: &Geometry, body: &dyn Measure, width: f64) ->
         );
         // An empty heading is a spacer of its own: a heading-tall blank line.
         let spacer = matches!(block, Block::Heading(inlines) if inlines.is_empty());
-        if !units.is_empty() && !after_heading && !spacer && !matches!(unit, Unit::Table(_)) {
+        let breaks_page = breaks.contains(&b);
+        if !units.is_empty()
+            && !after_heading
+            && !spacer
+            && !breaks_page
+            && !matches!(unit, Unit::Table(_))
+        {
             units.push(Unit::Text {
                 kind: Kind::Blank,
                 lines: Vec::new(),
             });
         }
+        if breaks_page {
+            starts_page.push(units.len());
+        }
         units.push(unit);
     }
-    units
+    (units, starts_page)
 }
 
 /// Breaks a text block into lines with their left edges.

@@ -1,7 +1,7 @@
 //! The pagination rules, on made-up documents measured in fixed-width characters.
 
 use super::*;
-use crate::layout::Geometry;
+use crate::layout::PageSetup;
 use crate::markup::{Block, Document, Inline, Style};
 use crate::template::Settings;
 
@@ -12,10 +12,6 @@ impl Measure for Fixed {
     fn char_width(&self, _: char, _: Style) -> f64 {
         6.0
     }
-}
-
-fn geometry() -> Geometry {
-    Geometry::from_settings(&Settings::default()).unwrap()
 }
 
 /// A paragraph of `n` full lines, each line's words naming the paragraph and line.
@@ -40,10 +36,23 @@ fn heading(text: &str) -> Block {
     })
 }
 
+fn page_setup() -> PageSetup {
+    PageSetup::from_settings(&Settings::default()).unwrap()
+}
+
 /// Per page, the first word of each line.
 fn lay_out(blocks: Vec<Block>) -> Vec<Vec<(String, f64)>> {
-    let g = geometry();
-    let pages = flow(&Document { blocks }, &g, &Fixed, &Fixed, g.measure(), true);
+    let doc = Document {
+        blocks,
+        sections: Vec::new(),
+    };
+    lay_out_doc(&doc, &page_setup())
+}
+
+/// [`lay_out`] of a whole document, on a page setup.
+fn lay_out_doc(doc: &Document, page: &PageSetup) -> Vec<Vec<(String, f64)>> {
+    let width = page.geometry.measure();
+    let pages = flow(doc, page, &Fixed, &Fixed, width, true);
     pages
         .iter()
         .map(|p| {
@@ -125,6 +134,45 @@ fn a_heading_keeps_with_the_first_lines_after_it() {
     // at the top of a page after a blank line, the heading sits one line lower
     let pages = lay_out(vec![paragraph("a", 46), heading("HEAD")]);
     assert_eq!(pages[1][0], ("HEAD".to_string(), 72.0 + 13.8 + 11.16));
+}
+
+#[test]
+fn a_heading_may_stand_alone_at_the_foot_when_the_letter_says_so() {
+    let doc = Document {
+        blocks: vec![paragraph("a", 44), heading("HEAD"), paragraph("b", 3)],
+        sections: Vec::new(),
+    };
+    let page = PageSetup {
+        keep_headings_with_next: false,
+        ..page_setup()
+    };
+    let pages = lay_out_doc(&doc, &page);
+    assert_eq!(words(&pages[0])[44..], ["HEAD"]);
+    assert_eq!(words(&pages[1]), ["b00", "b01", "b02"]);
+}
+
+#[test]
+fn a_section_named_in_new_page_before_starts_a_page() {
+    let doc = Document {
+        blocks: vec![paragraph("a", 3), heading("HEAD"), paragraph("b", 3)],
+        sections: vec![("summary".into(), 0), ("issues".into(), 1)],
+    };
+    let same = lay_out_doc(&doc, &page_setup());
+    assert_eq!(same.len(), 1);
+    let page = PageSetup {
+        new_page_before: vec!["issues".into()],
+        ..page_setup()
+    };
+    let pages = lay_out_doc(&doc, &page);
+    assert_eq!(words(&pages[0]), ["a00", "a01", "a02"]);
+    // the heading opens page 2 at the top, with no blank line above it
+    assert_eq!(pages[1][0], ("HEAD".to_string(), 72.0 + 11.16));
+    // a section at the top of a page already starts no other
+    let page = PageSetup {
+        new_page_before: vec!["summary".into()],
+        ..page_setup()
+    };
+    assert_eq!(lay_out_doc(&doc, &page).len(), 1);
 }
 
 #[test]

@@ -154,12 +154,15 @@ fn break_segment(text: &str, glyphs: &[Glyph], max_width: f64, lines: &mut Vec<B
     }
 }
 
-/// Whether a line may break after the hyphen at `at`.
+/// Whether a line may break after the hyphen at `at`: between two non-space characters,
+/// and after the second hyphen of a `--` dash when a letter or digit follows, as Word
+/// broke `imaging --` / `Magnetic`.
 fn breaks_after_hyphen(glyphs: &[Glyph], at: usize) -> bool {
     let before = at.checked_sub(1).map(|j| glyphs[j].c);
     let after = glyphs.get(at + 1).map(|g| g.c);
     match (before, after) {
-        (Some(b), Some(a)) => !b.is_whitespace() && b != '-' && !a.is_whitespace() && a != '-',
+        (Some('-'), Some(a)) => a.is_alphanumeric(),
+        (Some(b), Some(a)) => !b.is_whitespace() && !a.is_whitespace() && a != '-',
         _ => false,
     }
 }

@@ -121,10 +121,32 @@ impl Geometry {
     }
 }
 
+/// How one letter's pages are set: the page geometry and the pagination rules, from the
+/// run's settings or from a case's own (format 1.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageSetup {
+    pub geometry: Geometry,
+    /// The letter sections (by name: `summary`, `issues`) that start on a new page.
+    pub new_page_before: Vec<String>,
+    /// A heading moves to the next page rather than stand alone at the foot of one.
+    pub keep_headings_with_next: bool,
+}
+
+impl PageSetup {
+    pub fn from_settings(settings: &Settings) -> Result<PageSetup, Diagnostic> {
+        Ok(PageSetup {
+            geometry: Geometry::from_settings(settings)?,
+            new_page_before: settings.list("new_page_before").to_vec(),
+            keep_headings_with_next: settings.flag("keep_headings_with_next"),
+        })
+    }
+}
+
 /// Lays out documents; built once per run.
 pub struct Layout {
     pub fonts: FontBook,
-    pub geometry: Geometry,
+    /// The run's page setup (a case with settings of its own brings its own).
+    pub page: PageSetup,
     pub decorations: decorate::Decorations,
     /// The width of every ASCII character in each style, body and table sizes.
     ascii: [AsciiWidths; 2],
@@ -180,7 +202,8 @@ impl Measure for ColumnMeasure {
 impl Layout {
     pub fn new(settings: &Settings) -> Result<Layout, Diagnostic> {
         let fonts = FontBook::load(settings)?;
-        let geometry = Geometry::from_settings(settings)?;
+        let page = PageSetup::from_settings(settings)?;
+        let geometry = &page.geometry;
         let ascii = [
             ascii_widths(&fonts, Family::Body, geometry.body_size),
             ascii_widths(&fonts, Family::Table, geometry.table.size),
@@ -202,15 +225,21 @@ impl Layout {
         }
         Ok(Layout {
             fonts,
-            geometry,
+            page,
             decorations,
             ascii,
         })
     }
 
     /// Lays out a letter; on pages, with the furniture the settings ask for.
-    pub fn lay_out(&self, doc: &Document, measuring: Measuring, case_number: &str) -> Pages {
-        let g = &self.geometry;
+    pub fn lay_out(
+        &self,
+        doc: &Document,
+        measuring: Measuring,
+        case_number: &str,
+        page: &PageSetup,
+    ) -> Pages {
+        let g = &page.geometry;
         let body = FontMeasure {
             book: &self.fonts,
             family: Family::Body,
@@ -238,7 +267,7 @@ impl Layout {
             ),
             Measuring::Columns(None) => (&ColumnMeasure, &ColumnMeasure, f64::INFINITY, false),
         };
-        let mut pages = flow::flow(doc, g, body_measure, table_measure, width, paginate);
+        let mut pages = flow::flow(doc, page, body_measure, table_measure, width, paginate);
         if paginate {
             self.decorations.apply(&mut pages, g, case_number, &body);
         }

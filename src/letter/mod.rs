@@ -13,7 +13,7 @@ pub mod vet;
 use crate::case::CaseFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::{LetterInfo, Stamp, Writers};
-use crate::layout::{Layout, Measuring, Pages};
+use crate::layout::{Layout, Measuring, PageSetup, Pages};
 use crate::markup::Document;
 use crate::profile::{Stage, time};
 use crate::template::TemplateSet;
@@ -63,10 +63,18 @@ impl Renderer {
         }
     }
 
-    /// A vetted letter, laid out.
-    pub fn lay_out(&self, case: &CaseFile, doc: &Document, measuring: Measuring) -> Pages {
+    /// A vetted letter, laid out on its page setup (`None`: the run's).
+    pub fn lay_out(
+        &self,
+        case: &CaseFile,
+        doc: &Document,
+        measuring: Measuring,
+        page: Option<&PageSetup>,
+    ) -> Pages {
+        let page = page.unwrap_or(&self.layout.page);
         time(Stage::Layout, || {
-            self.layout.lay_out(doc, measuring, case.case_number())
+            self.layout
+                .lay_out(doc, measuring, case.case_number(), page)
         })
     }
 
@@ -78,7 +86,7 @@ impl Renderer {
             deny_warnings: false,
         };
         let vetted = self.vet(case, &checks)?;
-        Ok(self.lay_out(case, &vetted.document, measuring))
+        Ok(self.lay_out(case, &vetted.document, measuring, vetted.page.as_ref()))
     }
 
     /// Vets a case, then lays its letter out (once per layout the writers need) and writes
@@ -91,6 +99,7 @@ impl Renderer {
     ) -> Result<Rendered, Diagnostics> {
         let Vetted {
             document,
+            page,
             warnings,
             accepted,
         } = self.vet(case, checks)?;
@@ -102,7 +111,8 @@ impl Renderer {
             let at = match laid_out.iter().position(|(m, _)| *m == measuring) {
                 Some(at) => at,
                 None => {
-                    laid_out.push((measuring, self.lay_out(case, &document, measuring)));
+                    let pages = self.lay_out(case, &document, measuring, page.as_ref());
+                    laid_out.push((measuring, pages));
                     laid_out.len() - 1
                 }
             };

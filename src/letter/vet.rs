@@ -10,13 +10,16 @@
 //! set aside ([`crate::check::accept`]). Any error refuses the case with every problem
 //! found; so do warnings under `--deny-warnings`.
 
+use std::borrow::Cow;
+
 use super::Renderer;
 use crate::case::CaseFile;
 use crate::check::{Speller, accept, check_case, glyphs, letter, sort_by_position};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::PageSetup;
 use crate::markup::{Document, parse_section};
 use crate::profile::{Stage, time};
-use crate::template::RenderedSection;
+use crate::template::{RenderedSection, Settings};
 
 /// What a run's checks are given besides the case.
 #[derive(Clone, Copy)]
@@ -32,6 +35,8 @@ pub struct Checks<'a> {
 #[derive(Debug)]
 pub struct Vetted {
     pub document: Document,
+    /// The case's own page setup, when its `[settings]` change it (`None`: the run's).
+    pub page: Option<PageSetup>,
     pub warnings: Diagnostics,
     /// The warnings the case file accepts, each with its reason as a cause.
     pub accepted: Vec<Diagnostic>,
@@ -45,7 +50,27 @@ impl Renderer {
         let mut problems = time(Stage::Parse, || check_case(file, checks.speller));
         let fonts = &self.layout.fonts;
         let drawn = glyphs::check_fields(file, fonts, &mut problems);
-        let document = self.document(file, &mut problems);
+        let own = match self.templates.settings.for_case(file) {
+            Ok(Cow::Owned(own)) => Some(own),
+            Ok(Cow::Borrowed(_)) => None,
+            Err(found) => {
+                problems.0.extend(found.0);
+                None
+            }
+        };
+        let page = own
+            .as_ref()
+            .and_then(|own| match PageSetup::from_settings(own) {
+                Ok(page) => Some(page),
+                Err(d) => {
+                    problems.push(d.cause(format!(
+                        "with the [settings] of case `{}`",
+                        file.path.display()
+                    )));
+                    None
+                }
+            });
+        let document = self.document(file, own.as_ref(), &mut problems);
         if let Some(doc) = &document {
             letter::check(doc, &self.layout, &self.templates, &drawn, &mut problems);
         }
@@ -68,6 +93,7 @@ impl Renderer {
         match document {
             Some(document) if !problems.has_errors() => Ok(Vetted {
                 document,
+                page,
                 warnings: problems,
                 accepted,
             }),
@@ -77,8 +103,16 @@ impl Renderer {
 
     /// The document model of a case's letter: its sections rendered and parsed. A section
     /// that fails adds its error and the others are still tried; `None` if any failed.
-    fn document(&self, case: &CaseFile, problems: &mut Diagnostics) -> Option<Document> {
-        let sections = match time(Stage::Templates, || self.templates.render_letter(case)) {
+    fn document(
+        &self,
+        case: &CaseFile,
+        settings: Option<&Settings>,
+        problems: &mut Diagnostics,
+    ) -> Option<Document> {
+        let rendered = time(Stage::Templates, || {
+            self.templates.render_letter(case, settings)
+        });
+        let sections = match rendered {
             Ok(sections) => sections,
             Err(found) => {
                 problems.0.extend(found.0);
@@ -90,7 +124,11 @@ impl Renderer {
             let mut whole = true;
             for s in sections {
                 match self.parse(case, &s) {
-                    Ok(blocks) => doc.blocks.extend(blocks),
+                    Ok(blocks) => {
+                        let name = s.section.file.trim_end_matches(".md").to_string();
+                        doc.sections.push((name, doc.blocks.len()));
+                        doc.blocks.extend(blocks);
+                    }
                     Err(d) => {
                         problems.push(d);
                         whole = false;

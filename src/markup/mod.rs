@@ -90,6 +90,9 @@ pub struct Cell {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Where each letter section begins: its name (`summary`, `issues`) and the index of
+    /// its first block, in letter order (for a section that starts on a new page).
+    pub sections: Vec<(String, usize)>,
 }
 
 /// The plain text of some inlines, line breaks as `\n`.

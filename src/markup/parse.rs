@@ -140,7 +140,23 @@ fn current(styles: &[Style]) -> Style {
     *styles.last().unwrap_or(&Style::Regular)
 }
 
+/// Adds text to a paragraph; a forced line break inside it (a list of paragraphs' own
+/// paragraph marks, [`crate::case::text::LINE_BREAK`]) becomes a line break.
 fn push_text(inlines: &mut Vec<Inline>, text: &str, style: Style) {
+    let mut parts = text.split(crate::case::text::LINE_BREAK);
+    if let Some(first) = parts.next() {
+        push_run(inlines, first, style);
+    }
+    for part in parts {
+        inlines.push(Inline::LineBreak);
+        push_run(inlines, part, style);
+    }
+}
+
+fn push_run(inlines: &mut Vec<Inline>, text: &str, style: Style) {
+    if text.is_empty() {
+        return;
+    }
     if let Some(Inline::Text {
         text: last,
         style: s,

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::case::text::{one_line, paragraphs};
+use crate::case::text::{one_line, printed_paragraphs};
 use crate::case::{Case, GuidelineBasis, Item};
 
 #[derive(Debug, Serialize)]
@@ -99,7 +99,7 @@ impl LetterContext {
                     .map(|s| one_line(s))
                     .collect(),
             },
-            summary: paragraphs(case.summary.text.get_ref()),
+            summary: printed_paragraphs(case.summary.text.get_ref()),
             items: case
                 .items
                 .get_ref()
@@ -116,7 +116,7 @@ fn item_context(number: usize, item: &Item) -> ItemContext {
         number,
         request: one_line(item.request.get_ref()),
         decision: item.decision.as_str(),
-        rationale: paragraphs(item.rationale.get_ref()),
+        rationale: printed_paragraphs(item.rationale.get_ref()),
         claims_administrator: basis_context(item.claims_administrator.as_ref()),
         expert_reviewer: basis_context(item.expert_reviewer.as_ref()),
         modified: item.modified.as_ref().map(|m| ModifiedContext {

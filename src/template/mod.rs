@@ -135,23 +135,23 @@ impl TemplateSet {
     }
 
     /// Renders every letter section of a case, in letter order.
-    pub fn render_letter(&self, case: &CaseFile) -> Result<Vec<RenderedSection>, Diagnostics> {
-        let context = letter_context(case)?;
+    /// `settings` are the case's when it sets any of its own (`None`: the run's).
+    pub fn render_letter(
+        &self,
+        case: &CaseFile,
+        settings: Option<&Settings>,
+    ) -> Result<Vec<RenderedSection>, Diagnostics> {
+        let mut context = letter_context(case)?;
+        if let Some(own) = settings {
+            // shadows the run's settings, which every template sees as a global
+            context.insert("settings", own.as_map());
+        }
         let mut out = Vec::with_capacity(SECTIONS.len());
         for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
             let markup = self.render_with(section, case, &context)?;
             out.push(RenderedSection { section, markup });
         }
         Ok(out)
-    }
-
-    /// Renders one letter section of a case.
-    pub fn render_section(
-        &self,
-        section: &'static Section,
-        case: &CaseFile,
-    ) -> Result<String, Diagnostic> {
-        self.render_with(section, case, &letter_context(case)?)
     }
 
     fn render_with(

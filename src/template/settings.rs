@@ -6,13 +6,15 @@
 //! wrong kind, is an error that names where it came from. Templates see them as
 //! `settings.<key>`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 use serde_spanned::Spanned;
 
-pub use super::setting_table::{Kind, SPECS, Spec};
+pub use super::setting_table::{Kind, SPECS, Scope, Spec};
+use crate::case::CaseFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 /// A value of a setting, typed by its [`Kind`].
@@ -22,6 +24,7 @@ pub enum Value {
     Text(String),
     Number(f64),
     Flag(bool),
+    List(Vec<String>),
 }
 
 /// The settings of one run.
@@ -78,6 +81,89 @@ impl Settings {
         match self.get(key) {
             Value::Flag(b) => *b,
             other => panic!("setting {key} is not a flag: {other:?}"),
+        }
+    }
+
+    pub fn list(&self, key: &str) -> &[String] {
+        match self.get(key) {
+            Value::List(items) => items,
+            other => panic!("setting {key} is not a list: {other:?}"),
+        }
+    }
+
+    /// These settings with a case's own `[settings]` applied (format 1.1): borrowed as
+    /// they are when the case sets none. A key a case may not set is refused with the
+    /// reason, and a bad value is located in the case file.
+    pub fn for_case(&self, file: &CaseFile) -> Result<Cow<'_, Settings>, Diagnostics> {
+        let Some(table) = file.case.settings.as_ref().filter(|t| !t.is_empty()) else {
+            return Ok(Cow::Borrowed(self));
+        };
+        let mut out = self.clone();
+        let mut problems = Diagnostics::default();
+        let at =
+            |span: std::ops::Range<usize>, d: Diagnostic| d.at_span(&file.path, &file.source, span);
+        for (key, value) in table {
+            let path = format!("settings.{}", key.get_ref());
+            let Some(spec) = Settings::spec(key.get_ref()) else {
+                let own: Vec<&str> = SPECS
+                    .iter()
+                    .filter(|s| s.scope == Scope::Case)
+                    .map(|s| s.key)
+                    .collect();
+                let mut d = Diagnostic::error(
+                    "settings.unknown",
+                    format!("unknown setting `{}`", key.get_ref()),
+                )
+                .label("unknown key")
+                .field(path);
+                if let Some(best) = crate::case::load::closest(key.get_ref(), &own) {
+                    d = d.hint(format!("did you mean `{best}`?"));
+                }
+                problems.push(at(
+                    key.span(),
+                    d.hint(format!("a case may set: {}", own.join(", "))),
+                ));
+                continue;
+            };
+            if let Scope::Run(why) = spec.scope {
+                problems.push(
+                    at(
+                        key.span(),
+                        Diagnostic::error(
+                            "case.setting-not-per-case",
+                            format!("setting `{}` cannot be set by a case", spec.key),
+                        ),
+                    )
+                    .field(path)
+                    .label("a run's setting")
+                    .hint(why.to_string()),
+                );
+                continue;
+            }
+            match toml_text(value.get_ref())
+                .ok_or_else(|| describe(spec))
+                .and_then(|t| parse_value(spec, &t))
+            {
+                Ok(v) => {
+                    out.values.insert(spec.key, v);
+                }
+                Err(expected) => problems.push(
+                    at(
+                        value.span(),
+                        Diagnostic::error(
+                            "settings.value",
+                            format!("bad value for setting `{}`", spec.key),
+                        ),
+                    )
+                    .field(path)
+                    .label(format!("expected {expected}")),
+                ),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Cow::Owned(out))
+        } else {
+            Err(problems)
         }
     }
 
@@ -166,13 +252,7 @@ impl Settings {
                 problems.push(unknown_key(key.get_ref()).at_span(path, source, key.span()));
                 continue;
             };
-            let text = match value.get_ref() {
-                toml::Value::String(s) => s.clone(),
-                toml::Value::Integer(i) => i.to_string(),
-                toml::Value::Float(f) => f.to_string(),
-                toml::Value::Boolean(b) => b.to_string(),
-                _ => String::from("\u{0}"),
-            };
+            let text = toml_text(value.get_ref()).unwrap_or_else(|| String::from("\u{0}"));
             match parse_value(spec, &text) {
                 Ok(v) => {
                     self.values.insert(spec.key, v);
@@ -193,6 +273,40 @@ impl Settings {
             Err(problems)
         }
     }
+}
+
+/// A TOML value as the text `--var` would give: a list of strings comma-separated.
+fn toml_text(value: &toml::Value) -> Option<String> {
+    Some(match value {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Array(items) => {
+            let words: Option<Vec<&str>> = items.iter().map(toml::Value::as_str).collect();
+            words?.join(",")
+        }
+        _ => return None,
+    })
+}
+
+/// What a setting takes, for an error about a value of the wrong kind.
+fn describe(spec: &Spec) -> String {
+    match spec.kind {
+        Kind::Number { min, max } => format!("a number from {min} to {max}"),
+        Kind::Flag => "true or false".into(),
+        Kind::Sections => "a list of section names".into(),
+        _ => "text".into(),
+    }
+}
+
+/// The names a list of sections may hold: the letter's sections, by file stem.
+fn section_names() -> Vec<&'static str> {
+    super::SECTIONS
+        .iter()
+        .filter(|s| s.role == super::Role::Letter)
+        .map(|s| s.file.trim_end_matches(".md"))
+        .collect()
 }
 
 fn unknown_key(key: &str) -> Diagnostic {
@@ -239,6 +353,19 @@ fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
             .filter(|n| n.is_finite() && *n >= min && *n <= max)
             .map(Value::Number)
             .ok_or_else(|| format!("a number from {min} to {max}")),
+        Kind::Sections => {
+            let known = section_names();
+            let mut names = Vec::new();
+            for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let name = name.trim_end_matches(".md");
+                match known.iter().find(|k| **k == name) {
+                    Some(k) if !names.iter().any(|n: &String| n == k) => names.push(k.to_string()),
+                    Some(_) => {}
+                    None => return Err(format!("section names among: {}", known.join(", "))),
+                }
+            }
+            Ok(Value::List(names))
+        }
         Kind::Flag => match text.trim() {
             "true" => Ok(Value::Flag(true)),
             "false" => Ok(Value::Flag(false)),

@@ -170,10 +170,14 @@ fn a_character_the_fonts_lack_is_an_error() {
     // and the writer refuses text its fonts lack, whichever way it was laid out
     let doc = crate::markup::Document {
         blocks: crate::markup::parse_section("t.md", "Pain 中 in the knee.").unwrap(),
+        sections: Vec::new(),
     };
-    let pages = r
-        .layout
-        .lay_out(&doc, Measuring::Columns(Some(80)), "CM16-0000001");
+    let pages = r.layout.lay_out(
+        &doc,
+        Measuring::Columns(Some(80)),
+        "CM16-0000001",
+        &r.layout.page,
+    );
     let info = LetterInfo {
         case_number: "CM16-0000001",
         stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),
