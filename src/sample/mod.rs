@@ -100,11 +100,8 @@ pub fn sample_case(seed: u64, index: usize) -> (String, String) {
     let specialties = rng.several(SPECIALTIES, 1, 2);
     let _ = writeln!(t, "\n[reviewer]\nlicensure = {}", list(&states));
     let _ = writeln!(t, "specialties = {}\n", list(&specialties));
-    let _ = writeln!(
-        t,
-        "[summary]\ntext = {}",
-        text_block(&summary(&mut rng, &facts, summary_budget))
-    );
+    let paragraphs = summary(&mut rng, &facts, summary_budget);
+    let _ = writeln!(t, "[summary]\ntext = {}", text_value(&mut rng, &paragraphs));
 
     for (request, opioid) in &requests {
         item(&mut t, &mut rng, request, *opioid, rationale_budget);
@@ -137,11 +134,8 @@ fn item(t: &mut String, rng: &mut Rng, request: &str, opioid: bool, budget: usiz
         let _ = writeln!(t, "opioid_taper_advisory = \"{person}\"");
     }
     let cited = format!("MTUS {guideline} Guidelines");
-    let _ = writeln!(
-        t,
-        "rationale = {}",
-        text_block(&rationale(rng, request, necessary, &cited, budget))
-    );
+    let paragraphs = rationale(rng, request, necessary, &cited, budget);
+    let _ = writeln!(t, "rationale = {}", text_value(rng, &paragraphs));
     for who in ["claims_administrator", "expert_reviewer"] {
         let kind = rng.range(0, 99);
         if kind < 12 {
@@ -274,6 +268,22 @@ fn list(items: &[&str]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
+/// Paragraphs in either form of the format: most often one multi-line string, else (one
+/// text in four) a list of paragraphs (format 1.1) with an empty one between each two.
+fn text_value(rng: &mut Rng, paragraphs: &[String]) -> String {
+    if !rng.chance(25) {
+        return text_block(paragraphs);
+    }
+    let mut elements = Vec::with_capacity(paragraphs.len() * 2);
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            elements.push("\"\"".to_string());
+        }
+        elements.push(text_block(std::slice::from_ref(p)));
+    }
+    format!("[\n{},\n]", elements.join(",\n"))
+}
+
 /// Paragraphs as a TOML multi-line string, each wrapped, a blank line between them.
 fn text_block(paragraphs: &[String]) -> String {
     let body: Vec<String> = paragraphs.iter().map(|p| wrap(p)).collect();
@@ -316,14 +326,19 @@ mod tests {
 
     #[test]
     fn cases_parse_and_depend_only_on_seed_and_index() {
+        let mut lists = 0;
         for i in 0..300 {
             let (name, text) = sample_case(7, i);
             let case = parse_case(Path::new(&name), text.clone())
                 .unwrap_or_else(|e| panic!("case {i} is invalid: {e}\n{text}"));
+            let problems = crate::case::validate::validate_case(&case);
+            assert!(!problems.has_errors(), "case {i}: {problems}\n{text}");
+            lists += usize::from(text.contains("text = [\n"));
             assert_eq!(format!("{}.toml", case.case_number()), name);
             assert_eq!(sample_case(7, i).1, text);
             assert!((1..=21).contains(&case.case.items.get_ref().len()));
         }
         assert_ne!(sample_case(7, 0).1, sample_case(8, 0).1);
+        assert!(lists > 30, "some summaries are lists of paragraphs: {lists}");
     }
 }
