@@ -83,15 +83,19 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
     );
     for field in file.fields.iter().filter(|f| f.is_printed()) {
         if is_paragraph_of_a_list(&field.path) && text::has_blank_line(field.value()) {
+            let at = first_blank_line(field.value());
             out.push(
-                error(
-                    "case.blank-line-in-paragraph",
-                    format!("{} holds a blank line", field.path),
-                    field.span.clone(),
-                )
-                .field(field.path.clone())
-                .label("one paragraph of the list: a blank line cannot stand inside it")
-                .hint("split it into two elements, with \"\" between them for a blank line"),
+                field
+                    .point(
+                        file,
+                        at..at,
+                        Diagnostic::error(
+                            "case.blank-line-in-paragraph",
+                            format!("{} holds a blank line", field.path),
+                        ),
+                    )
+                    .label("one paragraph of the list: a blank line cannot stand inside it")
+                    .hint("split it into two elements, with \"\" between them for a blank line"),
             );
         }
         if is_blank_text(field.value()) && !is_paragraph_of_a_list(&field.path) {
@@ -218,6 +222,23 @@ fn non_empty_list(
                 .label(format!("expected one or more entries, each {what}")),
         );
     }
+}
+
+/// Where the first blank line with text before it begins.
+fn first_blank_line(value: &str) -> usize {
+    let mut offset = 0;
+    let mut seen_text = false;
+    for line in value.split_inclusive('\n') {
+        if text::is_blank_text(line) {
+            if seen_text {
+                return offset;
+            }
+        } else {
+            seen_text = true;
+        }
+        offset += line.len();
+    }
+    0
 }
 
 /// A paragraph of `summary.text` or a rationale written as a list (format 1.1), where an

@@ -339,6 +339,9 @@ mod tests {
             assert!((1..=21).contains(&case.case.items.get_ref().len()));
         }
         assert_ne!(sample_case(7, 0).1, sample_case(8, 0).1);
-        assert!(lists > 30, "some summaries are lists of paragraphs: {lists}");
+        assert!(
+            lists > 30,
+            "some summaries are lists of paragraphs: {lists}"
+        );
     }
 }
