@@ -6,7 +6,6 @@
 //! per run; measuring a character afterwards is an array lookup.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
@@ -182,20 +181,19 @@ impl FontBook {
     pub fn load(settings: &Settings) -> Result<FontBook, Diagnostic> {
         let mut faces = Vec::with_capacity(BUILTIN.len());
         for (key, file, bytes) in BUILTIN {
-            let chosen = settings.text(key);
-            let font = if chosen.is_empty() {
-                Font::parse(Arc::from(bytes), &format!("built-in {file}"))?
-            } else {
-                let path = resolve(settings.base_dir.as_deref(), chosen);
-                let data = std::fs::read(&path).map_err(|e| {
-                    Diagnostic::error(
-                        "font.read",
-                        format!("failed to read font `{}` (setting `{key}`)", path.display()),
-                    )
-                    .cause(e.to_string())
-                })?;
-                Font::parse(Arc::from(data), &path.display().to_string())
-                    .map_err(|d| d.cause(format!("the font named by setting `{key}`")))?
+            let font = match settings.file_path(key) {
+                None => Font::parse(Arc::from(bytes), &format!("built-in {file}"))?,
+                Some(path) => {
+                    let data = std::fs::read(&path).map_err(|e| {
+                        Diagnostic::error(
+                            "font.read",
+                            format!("failed to read font `{}` (setting `{key}`)", path.display()),
+                        )
+                        .cause(e.to_string())
+                    })?;
+                    Font::parse(Arc::from(data), &path.display().to_string())
+                        .map_err(|d| d.cause(format!("the font named by setting `{key}`")))?
+                }
             };
             faces.push(Arc::new(font));
         }
@@ -225,14 +223,6 @@ impl FontBook {
         out.push((Family::Table, Style::Regular, &self.table[0]));
         out.push((Family::Table, Style::Bold, &self.table[1]));
         out
-    }
-}
-
-fn resolve(base: Option<&Path>, file: &str) -> PathBuf {
-    let path = PathBuf::from(file);
-    match base {
-        Some(dir) if path.is_relative() => dir.join(path),
-        _ => path,
     }
 }
 

@@ -1,7 +1,6 @@
 //! The logo: the PNG or JPEG file the `logo` setting names, read and decoded once per run
 //! into plain 8-bit pixels that the PDF writer embeds.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
@@ -27,13 +26,8 @@ pub struct Image {
 
 /// The logo the settings name, if any.
 pub fn load_logo(settings: &Settings) -> Result<Option<Arc<Image>>, Diagnostic> {
-    let named = settings.text("logo");
-    if named.is_empty() {
+    let Some(path) = settings.file_path("logo") else {
         return Ok(None);
-    }
-    let path = match settings.base_dir.as_deref() {
-        Some(dir) if Path::new(named).is_relative() => dir.join(named),
-        _ => Path::new(named).to_path_buf(),
     };
     let fail = |cause: String| {
         Diagnostic::error(

@@ -167,27 +167,34 @@ impl Settings {
         }
     }
 
-    /// Whether a file is one a setting names (the logo, a font), read from `base_dir`.
-    pub fn names_file(&self, path: &Path) -> bool {
+    /// The file a file setting (the logo, a font) names, relative to `base_dir`; `None`
+    /// when it names none.
+    pub fn file_path(&self, key: &str) -> Option<std::path::PathBuf> {
+        let named = match self.get(key) {
+            Value::Text(t) if !t.is_empty() => Path::new(t),
+            _ => return None,
+        };
+        Some(match &self.base_dir {
+            Some(dir) if named.is_relative() => dir.join(named),
+            _ => named.to_path_buf(),
+        })
+    }
+
+    /// Every file the settings name (the logo, the fonts).
+    pub fn files(&self) -> Vec<std::path::PathBuf> {
         SPECS
             .iter()
             .filter(|s| s.key == "logo" || s.key.ends_with("_font"))
-            .filter_map(|s| match self.get(s.key) {
-                Value::Text(t) if !t.is_empty() => Some(t),
-                _ => None,
-            })
-            .any(|named| {
-                let named = Path::new(named);
-                let full = match &self.base_dir {
-                    Some(dir) if named.is_relative() => dir.join(named),
-                    _ => named.to_path_buf(),
-                };
-                full == path
-                    || full
-                        .canonicalize()
-                        .ok()
-                        .is_some_and(|f| Some(f) == path.canonicalize().ok())
-            })
+            .filter_map(|s| self.file_path(s.key))
+            .collect()
+    }
+
+    /// Whether a file is one a setting names (the logo, a font).
+    pub fn names_file(&self, path: &Path) -> bool {
+        let real = path.canonicalize().ok();
+        self.files()
+            .into_iter()
+            .any(|named| named == path || real.is_some() && named.canonicalize().ok() == real)
     }
 
     /// Every setting by key, for the template context.
