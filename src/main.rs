@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match &args.command {
         Command::Render(a) => cli::render::run(a),
         Command::Check(a) => cli::check::run(a),
+        Command::Watch(a) => cli::watch::run(a),
         Command::Templates(c) => cli::templates::run(c),
         Command::Schema => Ok(cli::schema::run()),
         Command::Completions(a) => Ok(cli::completions::run(a)),

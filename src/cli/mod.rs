@@ -12,6 +12,7 @@ pub mod render;
 pub mod sample;
 pub mod schema;
 pub mod templates;
+pub mod watch;
 
 use std::path::PathBuf;
 
@@ -59,6 +60,12 @@ pub enum Command {
     /// the cases (or a built-in sample case); stale exported overrides. Exit status 1 on
     /// errors (or on warnings with --deny-warnings), 2 on usage errors.
     Check(check::CheckArgs),
+    /// Render a letter again whenever its case, templates or settings change.
+    ///
+    /// A live preview: the letter is written atomically after each change (a PDF viewer that
+    /// reloads shows it), each round's diagnostics are printed as `check` prints them, and a
+    /// round that fails keeps the last good letter. Ctrl-C stops.
+    Watch(watch::WatchArgs),
     /// List or export the letter templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),

@@ -235,6 +235,10 @@ pub const CODES: &[Code] = &[
     error("combine.write", "the combined print file cannot be written"),
     warning("combine.empty", "no letters to combine"),
     error("export.exists", "templates export would overwrite a file"),
+    error(
+        "output.exists",
+        "an output file exists that imr-letters did not write",
+    ),
 ];
 
 /// The code's entry, if it is one.

@@ -100,6 +100,7 @@ fn the_committed_man_pages_are_what_the_binary_prints() {
     for page in [
         "render",
         "check",
+        "watch",
         "templates",
         "templates-list",
         "templates-export",

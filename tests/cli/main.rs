@@ -17,3 +17,4 @@ mod pdf;
 mod sample;
 mod scenarios;
 mod templates;
+mod watch;
