@@ -4,7 +4,8 @@
 //! A letter goes through one pipeline, a module per step, with plain data between them:
 //!
 //! 1. [`case`] reads a TOML case file (the facts: dates, reviewer credentials, summary,
-//!    the disputed items) into a [`case::Case`] and checks it against the case format.
+//!    the disputed items) into a [`case::Case`], every unknown key or mistyped value named
+//!    at once, and models every string of it once ([`case::fields`]) for the checks.
 //! 2. [`template`] renders each letter section's Tera template (built-in, or overridden
 //!    from a template folder) against the case, producing the letter markup. All fixed
 //!    wording lives in the templates; case text is escaped so it is never markup.
@@ -18,11 +19,14 @@
 //!    atomically, keeps going past a bad case, skips cases whose outputs are current, and
 //!    writes the run's report and combined print file.
 //!
-//! [`letter::Renderer`] ties steps 2–4 together for one case; [`check`] holds the checks a
-//! case and a template folder pass before a letter goes out (dates in the text, spelling,
-//! party names, contradictions; `render` runs them first); [`diagnostic`] is the one
-//! error type every step reports with; [`cli`] holds the commands; [`sample`] writes
-//! synthetic cases for benchmarks; [`profile`] times the stages when asked.
+//! [`letter`] ties steps 1–5 together for one case: its vet step ([`letter::vet`]) runs the
+//! case format's rules, the [`check`]s (dates in the text, spelling, party names,
+//! contradictions, characters the letter cannot print), the templates and the markup, and
+//! `check` runs exactly that for every case, so a case `check` passes is one `render`
+//! writes; `render` then lays out and writes. [`diagnostic`] is the one error type every
+//! step reports with, with one table of codes; [`cli`] holds the commands (`watch` re-runs
+//! the pipeline as files change); [`sample`] writes synthetic cases for benchmarks;
+//! [`profile`] times the stages when asked.
 
 // Every step reports with the one rich Diagnostic (location, labels, causes, hints);
 // errors are rare, so it is returned by value rather than boxed.

@@ -64,7 +64,7 @@ pub struct Acceptance {
     /// The warning's code, as `check` prints it: e.g. "text.date-before-injury".
     #[schemars(with = "String")]
     pub code: Spanned<String>,
-    /// The key path the warning is in, e.g. "items[1].rationale" (absent: any).
+    /// The key path the warning is in, e.g. `items[1].rationale` (absent: any).
     #[serde(default)]
     pub field: Option<String>,
     /// Text the warning's message contains, e.g. "2003" (absent: any).

@@ -83,7 +83,7 @@ type Ruling = (Verdict, Range<usize>);
 
 /// The concluding verdict of a rationale and the byte range that states it: the last
 /// sentence that rules in the words of medical necessity, else the last that rules in
-/// plainer words ([`RULINGS`]).
+/// plainer words (`RULINGS`).
 pub fn conclusion(text: &str) -> Option<(Verdict, Range<usize>)> {
     conclusion_of(&[text]).map(|(_, v, r)| (v, r))
 }

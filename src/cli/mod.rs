@@ -118,7 +118,7 @@ pub struct VetArgs {
     #[arg(long = "words", value_name = "FILE")]
     pub words: Vec<PathBuf>,
     /// Treat warnings as errors: `check` exits 1, `render` refuses the case (a warning
-    /// judged right can be accepted in the case file's [[accept]] table).
+    /// judged right can be accepted in the case file's `[[accept]]` table).
     #[arg(long)]
     pub deny_warnings: bool,
 }
