@@ -115,10 +115,10 @@ fn fits(value: &DeValue<'_>, shape: &Shape) -> bool {
     match (shape, value) {
         (Shape::Any, _)
         | (Shape::Text | Shape::Choice(_), DeValue::String(_))
-        | (Shape::Date, DeValue::Datetime(_))
         | (Shape::Integer, DeValue::Integer(_))
         | (Shape::Array(_), DeValue::Array(_))
         | (Shape::Table, DeValue::Table(_)) => true,
+        (Shape::Date, DeValue::Datetime(d)) => d.date.is_some() && d.time.is_none(),
         (Shape::Either(alts), v) => alts.iter().any(|s| fits(v, s)),
         _ => false,
     }
@@ -158,6 +158,8 @@ fn kind_of(value: &DeValue<'_>) -> &'static str {
         DeValue::Integer(_) => "a whole number",
         DeValue::Float(_) => "a decimal number",
         DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(d) if d.date.is_none() => "a time of day",
+        DeValue::Datetime(d) if d.time.is_some() => "a date with a time of day",
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",

@@ -163,7 +163,10 @@ fn the_report_has_a_record_per_case_in_input_order() {
     assert_eq!(error["file"], "in/b.toml");
     assert_eq!(error["line"], 22);
     assert!(
-        error["message"].as_str().unwrap().contains("maybe"),
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("`items[1].decision`"),
         "{error}"
     );
 
