@@ -1,18 +1,20 @@
 //! Checks of a letter as a whole, once its sections are rendered and parsed: the header
 //! table against the widths `table_columns` gives it, and the glyphs of the templates'
-//! own wording (and of the settings they print), which the case's fields do not cover.
+//! own wording (and of the settings they print), the page furniture's among them, which
+//! the case's fields do not cover.
 
 use std::collections::BTreeSet;
 
 use super::glyphs::no_glyph;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::{Family, Layout};
-use crate::markup::{Block, Document, Inline, Style};
+use crate::markup::{Block, Document, FurnitureBlock, Inline, Style};
 use crate::template::TemplateSet;
 
 /// Every problem of a laid-out-to-be letter that no single section shows.
 pub fn check(
     doc: &Document,
+    furniture: &[FurnitureBlock],
     layout: &Layout,
     templates: &TemplateSet,
     reported: &[char],
@@ -54,6 +56,11 @@ pub fn check(
                     );
                 }
             }
+        }
+    }
+    for block in furniture {
+        if let FurnitureBlock::Paragraph(inlines) = block {
+            glyphs_of(inlines, Family::Body, layout, reported, &mut missing_chars);
         }
     }
     let mut said: Vec<char> = Vec::new();

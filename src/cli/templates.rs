@@ -45,13 +45,14 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<18} {:<7} {:<40} about",
+        "{:<18} {:<9} {:<40} about",
         "template", "role", "resolves to"
     );
     for (section, origin) in set.resolved() {
         let role = match section.role {
             Role::Letter => "letter",
             Role::Part => "part",
+            Role::Furniture => "furniture",
         };
         let from = match origin {
             Origin::Builtin => "built-in".to_string(),
@@ -59,7 +60,7 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
         };
         let _ = writeln!(
             out,
-            "{:<18} {:<7} {:<40} {}",
+            "{:<18} {:<9} {:<40} {}",
             section.file, role, from, section.about
         );
     }

@@ -168,6 +168,10 @@ pub const CODES: &[Code] = &[
         "template.empty-section",
         "a letter section that renders nothing",
     ),
+    error(
+        "template.furniture",
+        "a letterhead, running header or footer that cannot be drawn where it goes",
+    ),
     warning(
         "template.stray",
         "a file in the template folder that is no template",

@@ -114,7 +114,9 @@ impl Cursor {
     }
 }
 
-/// Lays the blocks out on pages (or on one endless page when `paginate` is false).
+/// Lays the blocks out on pages (or on one endless page when `paginate` is false), the
+/// first page's text starting at `first_top` (below a letterhead) and the others' at the
+/// top margin.
 pub fn flow(
     doc: &Document,
     page: &PageSetup,
@@ -122,6 +124,7 @@ pub fn flow(
     table_measure: &dyn Measure,
     width: f64,
     paginate: bool,
+    first_top: f64,
 ) -> Vec<Page> {
     let g = &page.geometry;
     let r = &g.rhythm;
@@ -142,7 +145,7 @@ pub fn flow(
     let (units, starts_page) = units(doc, g, body, width, &breaks);
     let mut at = Cursor {
         pages: vec![Page::default()],
-        top: g.margin_top,
+        top: first_top,
     };
     for (index, unit) in units.iter().enumerate() {
         if starts_page.contains(&index) && !at.page_is_empty() {
@@ -151,7 +154,12 @@ pub fn flow(
         let (kind, lines) = match unit {
             Unit::Table(t) => {
                 let top = if at.page_is_empty() {
-                    g.margin_top + r.table_top
+                    let page_top = if at.pages.len() == 1 {
+                        first_top
+                    } else {
+                        g.margin_top
+                    };
+                    page_top + r.table_top
                 } else {
                     at.top
                 };

@@ -52,7 +52,15 @@ fn lay_out(blocks: Vec<Block>) -> Vec<Vec<(String, f64)>> {
 /// [`lay_out`] of a whole document, on a page setup.
 fn lay_out_doc(doc: &Document, page: &PageSetup) -> Vec<Vec<(String, f64)>> {
     let width = page.geometry.measure();
-    let pages = flow(doc, page, &Fixed, &Fixed, width, true);
+    let pages = flow(
+        doc,
+        page,
+        &Fixed,
+        &Fixed,
+        width,
+        true,
+        page.geometry.margin_top,
+    );
     pages
         .iter()
         .map(|p| {

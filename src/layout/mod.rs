@@ -10,16 +10,19 @@
 pub mod decorate;
 pub mod flow;
 pub mod font;
+pub mod letterhead;
 pub mod linebreak;
 pub mod logo;
 pub mod page;
 pub mod table;
 
 use crate::diagnostic::Diagnostic;
-use crate::markup::{Document, Style};
+use crate::markup::{Document, FurnitureBlock, Style};
 use crate::template::Settings;
+pub use decorate::PageFurniture;
 pub use flow::Rhythm;
 pub use font::{Family, Font, FontBook};
+pub use letterhead::Letterhead;
 use linebreak::Measure;
 pub use page::{ImageFrame, Item, Line, LineKind, Page, Pages, TableFrame, Watermark};
 use table::TableGeometry;
@@ -210,18 +213,17 @@ impl Layout {
         ];
         let decorations = decorate::Decorations::from_settings(settings)?;
         let face = fonts.face(Family::Body, Style::Regular);
-        for (key, text) in decorations.texts() {
-            if let Some(c) = text.chars().find(|c| !c.is_control() && !face.has(*c)) {
-                return Err(Diagnostic::error(
-                    "font.glyph",
-                    format!(
-                        "setting `{key}` uses {c:?} (U+{:04X}), which font {} cannot draw",
-                        u32::from(c),
-                        face.name
-                    ),
-                )
-                .hint("write the character another way, or name a body_font that has it"));
-            }
+        let watermark = decorations.watermark();
+        if let Some(c) = watermark.chars().find(|c| !c.is_control() && !face.has(*c)) {
+            return Err(Diagnostic::error(
+                "font.glyph",
+                format!(
+                    "setting `watermark` uses {c:?} (U+{:04X}), which font {} cannot draw",
+                    u32::from(c),
+                    face.name
+                ),
+            )
+            .hint("write the character another way, or name a body_font that has it"));
         }
         Ok(Layout {
             fonts,
@@ -231,13 +233,15 @@ impl Layout {
         })
     }
 
-    /// Lays out a letter; on pages, with the furniture the settings ask for.
+    /// Lays out a letter: on pages, below its letterhead (see [`Layout::letterhead`]),
+    /// without the rest of the furniture ([`Layout::furnish`] adds it once the page count
+    /// is known); in columns, the letter alone.
     pub fn lay_out(
         &self,
         doc: &Document,
         measuring: Measuring,
-        case_number: &str,
         page: &PageSetup,
+        letterhead: &Letterhead,
     ) -> Pages {
         let g = &page.geometry;
         let body = FontMeasure {
@@ -267,15 +271,63 @@ impl Layout {
             ),
             Measuring::Columns(None) => (&ColumnMeasure, &ColumnMeasure, f64::INFINITY, false),
         };
-        let mut pages = flow::flow(doc, page, body_measure, table_measure, width, paginate);
-        if paginate {
-            self.decorations.apply(&mut pages, g, case_number, &body);
+        let first_top = if paginate {
+            letterhead.body_top
+        } else {
+            g.margin_top
+        };
+        let mut pages = flow::flow(
+            doc,
+            page,
+            body_measure,
+            table_measure,
+            width,
+            paginate,
+            first_top,
+        );
+        if paginate && let Some(first) = pages.first_mut() {
+            first.items.splice(0..0, letterhead.items.iter().cloned());
         }
         Pages {
             width: g.page_width,
             height: g.page_height,
             left: g.margin_left,
             pages,
+        }
+    }
+
+    /// A letterhead's blocks laid out on a page setup.
+    pub fn letterhead(&self, blocks: &[FurnitureBlock], page: &PageSetup) -> Letterhead {
+        let g = &page.geometry;
+        Letterhead::lay_out(blocks, &self.decorations, g, &self.body_measure(g))
+    }
+
+    /// Adds the running header, the footer (one [`PageFurniture`] per page), the watermark
+    /// and the logo to a letter laid out on pages.
+    pub fn furnish(
+        &self,
+        pages: &mut Pages,
+        page: &PageSetup,
+        furniture: &[PageFurniture],
+        letterhead: &Letterhead,
+    ) {
+        let g = &page.geometry;
+        self.decorations.apply(
+            &mut pages.pages,
+            g,
+            furniture,
+            letterhead.logo_placed,
+            &self.body_measure(g),
+        );
+    }
+
+    /// Measures body text in the fonts at the body size.
+    pub fn body_measure<'a>(&'a self, g: &Geometry) -> impl Measure + 'a {
+        FontMeasure {
+            book: &self.fonts,
+            family: Family::Body,
+            scale: g.body_size,
+            ascii: &self.ascii[0],
         }
     }
 }

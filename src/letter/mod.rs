@@ -8,13 +8,13 @@
 //! once for each layout its writers need and writes it. So a case that `check` passes is
 //! one `render` writes, and a case `render` refuses is one `check` reported.
 
+mod furniture;
 pub mod vet;
 
 use crate::case::CaseFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::{LetterInfo, Stamp, Writers};
-use crate::layout::{Layout, Measuring, PageSetup, Pages};
-use crate::markup::Document;
+use crate::layout::{Layout, Measuring, Pages};
 use crate::profile::{Stage, time};
 use crate::template::TemplateSet;
 pub use vet::{Checks, Vetted};
@@ -63,21 +63,6 @@ impl Renderer {
         }
     }
 
-    /// A vetted letter, laid out on its page setup (`None`: the run's).
-    pub fn lay_out(
-        &self,
-        case: &CaseFile,
-        doc: &Document,
-        measuring: Measuring,
-        page: Option<&PageSetup>,
-    ) -> Pages {
-        let page = page.unwrap_or(&self.layout.page);
-        time(Stage::Layout, || {
-            self.layout
-                .lay_out(doc, measuring, case.case_number(), page)
-        })
-    }
-
     /// A case's letter vetted with the built-in dictionaries and laid out one way: for
     /// previews and tests, where no writer is involved.
     pub fn pages(&self, case: &CaseFile, measuring: Measuring) -> Result<Pages, Diagnostics> {
@@ -86,7 +71,7 @@ impl Renderer {
             deny_warnings: false,
         };
         let vetted = self.vet(case, &checks)?;
-        Ok(self.lay_out(case, &vetted.document, measuring, vetted.page.as_ref()))
+        time(Stage::Layout, || self.lay_out(case, &vetted, measuring))
     }
 
     /// Vets a case, then lays its letter out (once per layout the writers need) and writes
@@ -97,12 +82,7 @@ impl Renderer {
         writers: &Writers,
         checks: &Checks<'_>,
     ) -> Result<Rendered, Diagnostics> {
-        let Vetted {
-            document,
-            page,
-            warnings,
-            accepted,
-        } = self.vet(case, checks)?;
+        let vetted = self.vet(case, checks)?;
         let info = self.letter_info(case);
         let mut laid_out: Vec<(Measuring, Pages)> = Vec::with_capacity(1);
         let mut files = Vec::with_capacity(writers.len());
@@ -111,14 +91,15 @@ impl Renderer {
             let at = match laid_out.iter().position(|(m, _)| *m == measuring) {
                 Some(at) => at,
                 None => {
-                    let pages = self.lay_out(case, &document, measuring, page.as_ref());
+                    let pages = time(Stage::Layout, || self.lay_out(case, &vetted, measuring))
+                        .map_err(|found| with_all_warnings(&vetted.warnings, found))?;
                     laid_out.push((measuring, pages));
                     laid_out.len() - 1
                 }
             };
             match w.write(&laid_out[at].1, &info) {
                 Ok(bytes) => files.push((w.extension(), bytes)),
-                Err(d) => return Err(with_warnings(warnings, writing(d, case))),
+                Err(d) => return Err(with_warnings(vetted.warnings, writing(d, case))),
             }
         }
         let pages = laid_out
@@ -129,14 +110,21 @@ impl Renderer {
         Ok(Rendered {
             files,
             pages,
-            warnings,
-            accepted,
+            warnings: vetted.warnings,
+            accepted: vetted.accepted,
         })
     }
 }
 
 fn writing(d: Diagnostic, case: &CaseFile) -> Diagnostic {
     d.cause(format!("writing case `{}`", case.path.display()))
+}
+
+/// A case's warnings, followed by the errors that stopped it.
+fn with_all_warnings(warnings: &Diagnostics, errors: Diagnostics) -> Diagnostics {
+    let mut all = warnings.clone();
+    all.0.extend(errors.0);
+    all
 }
 
 /// A case's warnings, followed by the error that stopped it.

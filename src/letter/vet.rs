@@ -4,7 +4,8 @@
 //!
 //! In order: the format's rules and the case checks ([`crate::check::check_case`]), the
 //! glyphs of the case's printed text, the letter sections rendered from the templates,
-//! their markup parsed, then the checks of the letter as a whole ([`crate::check::letter`]:
+//! their markup parsed, its page furniture rendered and checked ([`super::furniture`]),
+//! then the checks of the letter as a whole ([`crate::check::letter`]:
 //! a section that renders nothing, the header table against the column widths, the glyphs
 //! of the templates' own wording). The warnings a reviewer accepted in the case file are
 //! set aside ([`crate::check::accept`]). Any error refuses the case with every problem
@@ -37,6 +38,8 @@ pub struct Vetted {
     pub document: Document,
     /// The case's own page setup, when its `[settings]` change it (`None`: the run's).
     pub page: Option<PageSetup>,
+    /// The case's own settings, when its `[settings]` set any (`None`: the run's).
+    pub settings: Option<Settings>,
     pub warnings: Diagnostics,
     /// The warnings the case file accepts, each with its reason as a cause.
     pub accepted: Vec<Diagnostic>,
@@ -71,8 +74,21 @@ impl Renderer {
                 }
             });
         let document = self.document(file, own.as_ref(), &mut problems);
+        let furniture = self.vet_furniture(
+            file,
+            own.as_ref(),
+            page.as_ref().unwrap_or(&self.layout.page),
+            &mut problems,
+        );
         if let Some(doc) = &document {
-            letter::check(doc, &self.layout, &self.templates, &drawn, &mut problems);
+            letter::check(
+                doc,
+                &furniture,
+                &self.layout,
+                &self.templates,
+                &drawn,
+                &mut problems,
+            );
         }
         let accepted = accept::apply(file, &mut problems);
         sort_by_position(&mut problems);
@@ -94,6 +110,7 @@ impl Renderer {
             Some(document) if !problems.has_errors() => Ok(Vetted {
                 document,
                 page,
+                settings: own,
                 warnings: problems,
                 accepted,
             }),

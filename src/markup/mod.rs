@@ -8,7 +8,7 @@
 
 pub mod parse;
 
-pub use parse::parse_section;
+pub use parse::{parse_furniture, parse_section};
 
 /// A font style of a run of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,6 +84,15 @@ pub struct Cell {
     pub span: usize,
     /// A label cell (all bold) or a merged filler cell: drawn shaded.
     pub shaded: bool,
+}
+
+/// A block of page furniture (a letterhead, a running header, a footer).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FurnitureBlock {
+    /// Lines of text.
+    Paragraph(Vec<Inline>),
+    /// The image the `logo` setting names, with its alternative text.
+    Logo { alt: String },
 }
 
 /// A whole letter.

@@ -4,30 +4,101 @@
 //! Accepted: `# ` headings, paragraphs, `**bold**`, `*italic*`, soft line breaks (a
 //! space), hard line breaks (`\` at a line end), and tables, whose cells that are all bold
 //! are shaded labels and whose empty cells at the end of a row merge into one shaded cell.
-//! Everything else is refused with the line of markup that produced it.
+//! Everything else is refused with the line of markup that produced it. Page furniture
+//! ([`parse_furniture`]) is lines of text only, and the letterhead's logo,
+//! `![alternative text](logo)` on a line of its own.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Cell, Inline, Style, Table};
+use super::{Block, Cell, FurnitureBlock, Inline, Style, Table};
 use crate::diagnostic::{Diagnostic, Location};
+
+/// What a piece of markup is for, which decides what it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A letter section: headings, paragraphs, the header table.
+    Letter,
+    /// Page furniture: paragraphs, and the logo on a line of its own.
+    Furniture,
+}
 
 /// Parses one section's markup. `name` names the section in errors.
 pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic> {
+    parse(name, markup, Mode::Letter).map(|(blocks, _)| blocks)
+}
+
+/// Parses the markup of a furniture template (letterhead, running header, footer): its
+/// paragraphs and logos, in order.
+pub fn parse_furniture(name: &str, markup: &str) -> Result<Vec<FurnitureBlock>, Diagnostic> {
+    let (blocks, logos) = parse(name, markup, Mode::Furniture)?;
+    let mut out = Vec::with_capacity(blocks.len() + logos.len());
+    let mut logos = logos.into_iter().peekable();
+    for (i, block) in blocks.into_iter().enumerate() {
+        while let Some((_, alt)) = logos.next_if(|(at, _)| *at == i) {
+            out.push(FurnitureBlock::Logo { alt });
+        }
+        if let Block::Paragraph(inlines) = block {
+            out.push(FurnitureBlock::Paragraph(inlines));
+        }
+    }
+    out.extend(logos.map(|(_, alt)| FurnitureBlock::Logo { alt }));
+    Ok(out)
+}
+
+/// The blocks of some markup, and (in furniture) the logos with the index of the block
+/// each stands before.
+type Parsed = (Vec<Block>, Vec<(usize, String)>);
+
+fn parse(name: &str, markup: &str, mode: Mode) -> Result<Parsed, Diagnostic> {
     let mut blocks = Vec::new();
+    let mut logos: Vec<(usize, String)> = Vec::new();
+    // the alternative text of a logo being read, then of one read in this paragraph
+    let mut logo_alt: Option<String> = None;
+    let mut logo_read: Option<String> = None;
     let mut styles = vec![Style::Regular];
     let mut inlines: Vec<Inline> = Vec::new();
     let mut table: Option<Table> = None;
     let mut row: Vec<Cell> = Vec::new();
 
     let refuse = |what: &str, range: std::ops::Range<usize>| {
-        Diagnostic::error("markup.unsupported", format!("section `{name}` produced {what}, which a letter cannot hold"))
+        let (holder, hint) = match mode {
+            Mode::Letter => (
+                "a letter",
+                "the letter markup has `# ` headings, paragraphs, **bold**, *italic*, `\\` line breaks and the header table",
+            ),
+            Mode::Furniture => (
+                "page furniture",
+                "page furniture holds lines of text (**bold**, *italic*, `\\` line breaks) and, in the letterhead, the logo as `![alternative text](logo)` on a line of its own",
+            ),
+        };
+        Diagnostic::error("markup.unsupported", format!("section `{name}` produced {what}, which {holder} cannot hold"))
             .at(Location::from_span(&format!("{name} (rendered)"), markup, range))
-            .hint("the letter markup has `# ` headings, paragraphs, **bold**, *italic*, `\\` line breaks and the header table")
+            .hint(hint)
             .hint("case text is escaped; template text that starts a line with `-`, `1.`, `>` or 4 spaces needs a `\\` before it")
     };
 
     for (event, range) in Parser::new_ext(markup, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
+            Event::Start(Tag::Heading { .. }) if mode == Mode::Furniture => {
+                return Err(refuse("a heading", range));
+            }
+            Event::Start(Tag::Table(_)) if mode == Mode::Furniture => {
+                return Err(refuse("a table", range));
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if mode == Mode::Furniture && &*dest_url == "logo" =>
+            {
+                logo_alt = Some(String::new());
+            }
+            Event::Text(text) if logo_alt.is_some() => {
+                logo_alt.get_or_insert_default().push_str(&text);
+            }
+            Event::End(TagEnd::Image) => {
+                if logo_read.is_some() {
+                    return Err(refuse("two logos on one line", range));
+                }
+                logo_read = logo_alt.take();
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 if level != HeadingLevel::H1 {
                     return Err(refuse("a level-2+ heading", range));
@@ -39,7 +110,13 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
             }
             Event::Start(Tag::Paragraph) => inlines.clear(),
             Event::End(TagEnd::Paragraph) => {
-                if table.is_none() {
+                if let Some(alt) = logo_read.take() {
+                    if !plain_is_blank(&inlines) {
+                        return Err(refuse("the logo and text on one line", range));
+                    }
+                    inlines.clear();
+                    logos.push((blocks.len(), alt));
+                } else if table.is_none() {
                     blocks.push(Block::Paragraph(std::mem::take(&mut inlines)));
                 }
             }
@@ -98,7 +175,17 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
             Event::Start(Tag::CodeBlock(_)) => return Err(refuse("a code block", range)),
             Event::Code(_) => return Err(refuse("inline code", range)),
             Event::Start(Tag::Link { .. }) => return Err(refuse("a link", range)),
-            Event::Start(Tag::Image { .. }) => return Err(refuse("an image", range)),
+            Event::Start(Tag::Image { .. }) => {
+                return Err(refuse(
+                    match mode {
+                        Mode::Letter => "an image",
+                        Mode::Furniture => {
+                            "an image other than the logo (`![alternative text](logo)`)"
+                        }
+                    },
+                    range,
+                ));
+            }
             Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
                 return Err(refuse("HTML", range));
             }
@@ -107,7 +194,15 @@ pub fn parse_section(name: &str, markup: &str) -> Result<Vec<Block>, Diagnostic>
             other => return Err(refuse(&format!("unsupported markup ({other:?})"), range)),
         }
     }
-    Ok(blocks)
+    Ok((blocks, logos))
+}
+
+/// Whether a paragraph's text so far is only spaces.
+fn plain_is_blank(inlines: &[Inline]) -> bool {
+    inlines.iter().all(|i| match i {
+        Inline::Text { text, .. } => text.trim().is_empty(),
+        Inline::LineBreak => true,
+    })
 }
 
 /// How many cells a table row's markup holds: its `|` separators that are not escaped,

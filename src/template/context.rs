@@ -21,7 +21,7 @@ pub struct LetterContext {
     pub items: Vec<ItemContext>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DatesContext {
     pub assigned: String,
     pub injury: String,
@@ -72,17 +72,10 @@ pub struct ModifiedContext {
 
 impl LetterContext {
     pub fn new(case: &Case) -> LetterContext {
-        let d = &case.dates;
         LetterContext {
             case_number: case.case_number.get_ref().clone(),
             priority: case.priority.as_str(),
-            dates: DatesContext {
-                assigned: d.assigned.get_ref().to_string(),
-                injury: d.injury.get_ref().to_string(),
-                decision: d.decision.get_ref().to_string(),
-                ur_denial: d.ur_denial.get_ref().to_string(),
-                application_received: d.application_received.get_ref().to_string(),
-            },
+            dates: DatesContext::new(case),
             reviewer: ReviewerContext {
                 licensure: case
                     .reviewer
@@ -107,6 +100,19 @@ impl LetterContext {
                 .enumerate()
                 .map(|(i, item)| item_context(i + 1, item))
                 .collect(),
+        }
+    }
+}
+
+impl DatesContext {
+    pub fn new(case: &Case) -> DatesContext {
+        let d = &case.dates;
+        DatesContext {
+            assigned: d.assigned.get_ref().to_string(),
+            injury: d.injury.get_ref().to_string(),
+            decision: d.decision.get_ref().to_string(),
+            ur_denial: d.ur_denial.get_ref().to_string(),
+            application_received: d.application_received.get_ref().to_string(),
         }
     }
 }

@@ -11,6 +11,7 @@
 pub mod context;
 pub mod filters;
 mod folder;
+pub mod furniture;
 pub mod section;
 pub mod setting_table;
 pub mod settings;
@@ -148,13 +149,13 @@ impl TemplateSet {
         }
         let mut out = Vec::with_capacity(SECTIONS.len());
         for section in SECTIONS.iter().filter(|s| s.role == Role::Letter) {
-            let markup = self.render_with(section, case, &context)?;
+            let markup = self.render_section(section, case, &context)?;
             out.push(RenderedSection { section, markup });
         }
         Ok(out)
     }
 
-    fn render_with(
+    fn render_section(
         &self,
         section: &'static Section,
         case: &CaseFile,

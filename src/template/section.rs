@@ -9,6 +9,9 @@ pub enum Role {
     Letter,
     /// Included by another template (one item, one sentence).
     Part,
+    /// Page furniture, rendered for each page once the letter is laid out: the
+    /// letterhead (page 1), the running header (pages 2 and on), the footer (every page).
+    Furniture,
 }
 
 /// One template file.
@@ -29,8 +32,14 @@ macro_rules! builtin {
     };
 }
 
-/// Every template, in letter order.
+/// Every template, in letter order (the page furniture first and last).
 pub const SECTIONS: &[Section] = &[
+    Section {
+        file: "letterhead.md",
+        role: Role::Furniture,
+        about: "page 1's letterhead: lines and the logo above the letter (built in: none)",
+        builtin: builtin!("letterhead.md"),
+    },
     Section {
         file: "header.md",
         role: Role::Letter,
@@ -79,7 +88,24 @@ pub const SECTIONS: &[Section] = &[
         about: "the opioid tapering advisory",
         builtin: builtin!("advisory.md"),
     },
+    Section {
+        file: "running-header.md",
+        role: Role::Furniture,
+        about: "the running header of pages 2 and on (built in: the running_header setting)",
+        builtin: builtin!("running-header.md"),
+    },
+    Section {
+        file: "footer.md",
+        role: Role::Furniture,
+        about: "the footer of every page (built in: the footer setting)",
+        builtin: builtin!("footer.md"),
+    },
 ];
+
+/// The furniture templates, by what they draw.
+pub const LETTERHEAD: &str = "letterhead.md";
+pub const RUNNING_HEADER: &str = "running-header.md";
+pub const FOOTER: &str = "footer.md";
 
 /// The settings file a template folder may hold beside its templates.
 pub const SETTINGS_FILE: &str = "settings.toml";

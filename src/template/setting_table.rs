@@ -201,6 +201,13 @@ pub const SPECS: &[Spec] = &[
         scope: Scope::Run(LOADED_ONCE),
     },
     Spec {
+        key: "letterhead_align",
+        kind: Kind::Choice(&["left", "center", "right"]),
+        default: "left",
+        about: "how the letterhead's lines and logo (template letterhead.md) stand on page 1",
+        scope: Scope::Run(DESIGN),
+    },
+    Spec {
         key: "logo_height",
         kind: Kind::Number {
             min: 4.0,

@@ -172,12 +172,10 @@ fn a_character_the_fonts_lack_is_an_error() {
         blocks: crate::markup::parse_section("t.md", "Pain 中 in the knee.").unwrap(),
         sections: Vec::new(),
     };
-    let pages = r.layout.lay_out(
-        &doc,
-        Measuring::Columns(Some(80)),
-        "CM16-0000001",
-        &r.layout.page,
-    );
+    let none = crate::layout::Letterhead::none(&r.layout.page.geometry);
+    let pages = r
+        .layout
+        .lay_out(&doc, Measuring::Columns(Some(80)), &r.layout.page, &none);
     let info = LetterInfo {
         case_number: "CM16-0000001",
         stamp: crate::export::Stamp::at_midnight(*case.case.dates.decision.get_ref()),
