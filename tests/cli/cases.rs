@@ -51,7 +51,7 @@ fn every_bundled_case_checks_and_renders() {
 
 /// Compares `actual` with the golden file `name` (or rewrites it under UPDATE_GOLDEN);
 /// a difference is added to `stale`.
-fn against_golden(name: &str, actual: &str, stale: &mut Vec<String>) {
+pub fn against_golden(name: &str, actual: &str, stale: &mut Vec<String>) {
     let golden = root().join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
@@ -65,7 +65,7 @@ fn against_golden(name: &str, actual: &str, stale: &mut Vec<String>) {
     }
 }
 
-fn assert_fresh(stale: &[String]) {
+pub fn assert_fresh(stale: &[String]) {
     assert!(
         stale.is_empty(),
         "{}\n(rerun with UPDATE_GOLDEN=1 after checking the change)",
@@ -113,7 +113,7 @@ fn bundled_cases_match_their_golden_pdf_fonts_and_text() {
 }
 
 /// What a PDF letter holds, as text: its fonts and each page's extracted text.
-fn pdf_summary(bytes: &[u8]) -> String {
+pub fn pdf_summary(bytes: &[u8]) -> String {
     use lopdf::{Document, Object};
     let doc = Document::load_mem(bytes).expect("a PDF lopdf reads");
     let mut out = String::new();

@@ -10,6 +10,7 @@ mod check_editor;
 mod check_templates;
 mod decorations;
 mod errors;
+mod furniture;
 mod kill;
 mod markup;
 mod output;
