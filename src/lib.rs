@@ -40,6 +40,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod layout;
 pub mod letter;
+pub mod mailed;
 pub mod markup;
 pub mod profile;
 pub mod sample;

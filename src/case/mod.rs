@@ -252,6 +252,29 @@ impl AdvisoryPerson {
     }
 }
 
+/// Where an address is, as the service rules count it (CCP 1013(a)): in California,
+/// elsewhere in the United States, or abroad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+pub enum Region {
+    #[serde(rename = "CA")]
+    California,
+    #[serde(rename = "US")]
+    OtherState,
+    #[serde(rename = "foreign")]
+    Abroad,
+}
+
+impl Region {
+    /// As the case format writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::California => "CA",
+            Region::OtherState => "US",
+            Region::Abroad => "foreign",
+        }
+    }
+}
+
 /// The parties of the mailed notice. Kept out of the public letter.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

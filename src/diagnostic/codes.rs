@@ -204,6 +204,16 @@ pub const CODES: &[Code] = &[
         "spelling.word-list",
         "a word list has a line that is not a word",
     ),
+    // the mailed edition
+    error("calendar.read", "a holiday calendar file cannot be read"),
+    error(
+        "calendar.format",
+        "a holiday calendar file is not a calendar of years and dates",
+    ),
+    error(
+        "calendar.year",
+        "a last day to appeal falls in a year the holiday calendar does not hold",
+    ),
     // the run
     error("usage", "a bad argument or combination of arguments"),
     error("usage.source-date", "SOURCE_DATE_EPOCH is not a moment"),

@@ -259,4 +259,13 @@ pub const SPECS: &[Spec] = &[
         about: "TTF/OTF file for the header table's labels (empty: built-in Liberation Sans Bold)",
         scope: Scope::Run(LOADED_ONCE),
     },
+    Spec {
+        key: "holiday_calendar",
+        kind: Kind::Text,
+        default: "",
+        about: "TOML file of judicial holidays for years past the built-in 2013 to 2018 (`[years.2019]` tables of `2019-01-01 = \"New Year's Day\"`), for the mailed edition's last day to appeal",
+        scope: Scope::Run(
+            "the holiday calendar is read once for a whole run: set it in settings.toml or with --var",
+        ),
+    },
 ];

@@ -180,11 +180,11 @@ impl Settings {
         })
     }
 
-    /// Every file the settings name (the logo, the fonts).
+    /// Every file the settings name (the logo, the fonts, the holiday calendar).
     pub fn files(&self) -> Vec<std::path::PathBuf> {
         SPECS
             .iter()
-            .filter(|s| s.key == "logo" || s.key.ends_with("_font"))
+            .filter(|s| s.key == "logo" || s.key == "holiday_calendar" || s.key.ends_with("_font"))
             .filter_map(|s| self.file_path(s.key))
             .collect()
     }
