@@ -25,7 +25,8 @@ pub struct FieldKind {
     pub prose: bool,
     /// The summary or a rationale: the narrative, where dates and names are written out.
     pub narrative: bool,
-    /// Of `[parties]`: never printed in the public letter.
+    /// Of `[parties]` or `[[documents_reviewed]]`: the mailed edition's alone, never
+    /// printed in the public letter.
     pub party: bool,
     /// Of a case's `[settings]`.
     pub setting: bool,
@@ -87,7 +88,7 @@ pub const KINDS: &[(&str, FieldKind)] = &[
 
 /// The kind of the string at a key path.
 pub fn kind_of(path: &str) -> FieldKind {
-    if path.starts_with("parties.") {
+    if path.starts_with("parties.") || path.starts_with("documents_reviewed[") {
         return FieldKind {
             party: true,
             ..NONE
@@ -283,6 +284,7 @@ mod tests {
         assert!(kind_of("reviewer.specialties[1]").printed);
         assert!(!kind_of("reviewer.specialties[1]").prose);
         assert!(kind_of("parties.employee.address[2]").party);
+        assert!(kind_of("documents_reviewed[3].author").party);
         assert_eq!(kind_of("items[1].decision"), NONE);
     }
 

@@ -41,6 +41,10 @@ pub struct Case {
     /// Who the notice is mailed to; never printed in the public letter.
     #[serde(default)]
     pub parties: Option<Parties>,
+    /// The documents the expert reviewer reviewed, listed in the mailed edition only (they
+    /// name providers): one `[[documents_reviewed]]` table each.
+    #[serde(default)]
+    pub documents_reviewed: Vec<DocumentReviewed>,
     /// This letter's own settings (format 1.1), the same keys and values as `--var`:
     /// `margin_top`, `margin_bottom`, `margin_left`, `margin_right`, `page_size`,
     /// `new_page_before` (a list of sections), `keep_headings_with_next`, `wording`. They
@@ -104,6 +108,12 @@ pub struct Dates {
     pub ur_denial: Spanned<CalendarDate>,
     #[schemars(with = "CalendarDate")]
     pub application_received: Spanned<CalendarDate>,
+    /// The date the determination is served by mail, on or after the decision date: the
+    /// mailed edition's date and the start of each party's appeal period. Required for
+    /// `render --edition mailed`; never printed in the public letter.
+    #[serde(default)]
+    #[schemars(with = "Option<CalendarDate>")]
+    pub mailed: Option<Spanned<CalendarDate>>,
 }
 
 impl Dates {
@@ -302,8 +312,53 @@ pub struct Parties {
 pub struct Party {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The mailing address, one line per element: street, then city, state and ZIP code
+    /// (a country last for an address abroad). The mailed edition sends a copy to every
+    /// party with one (the employer only when it has one).
     #[serde(default)]
     pub address: Vec<String>,
+    /// Where the address is: "CA" (California), "US" (another state) or "foreign"; it
+    /// decides the days service by mail adds to the appeal period. Required for a copy.
+    #[serde(default)]
+    pub region: Option<Region>,
+    /// The language of the copy's notice and appeal-rights pages: "en" (the default) or
+    /// "es" (Spanish). The determination itself is printed as written.
+    #[serde(default)]
+    pub language: Language,
+}
+
+/// The language of a mailed copy's own pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "es")]
+    Spanish,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Spanish => "es",
+        }
+    }
+}
+
+/// One entry of the documents reviewed (8 CCR 9792.10.6(d)): by provider and range of
+/// dates of service, as the mailed determinations list them.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentReviewed {
+    /// What the document is, e.g. "Primary treating physician progress reports".
+    pub title: String,
+    /// Who wrote it (a provider, a UR organization).
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The dates or range of dates it covers, as written, e.g. "03/09/2015 - 06/18/2015".
+    #[serde(default)]
+    pub dates: Option<String>,
 }
 
 impl Parties {

@@ -3,7 +3,8 @@
 //!
 //! - the case number is usable as a file name (letters, digits, `.`, `_`, `-`);
 //! - the dates fall in order: injury ≤ UR denial ≤ application received ≤ assigned ≤
-//!   decision (so no structured date lies after the decision date);
+//!   decision (so no structured date lies after the decision date), and the date of
+//!   mailing, when given, is on or after the decision;
 //! - lists the format says hold one or more entries do, and no printed text is empty once
 //!   invisible characters are set aside (every item has a rationale; a guideline has a
 //!   name; a modified request says what was asked and what was authorized);
@@ -65,6 +66,25 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                 .hint("the dates fall in order: injury ≤ ur_denial ≤ application_received ≤ assigned ≤ decision"),
             );
         }
+    }
+
+    if let Some(mailed) = &case.dates.mailed
+        && mailed.get_ref() < case.dates.decision.get_ref()
+    {
+        let decision = case.dates.decision.get_ref();
+        out.push(
+            error(
+                "case.date-order",
+                format!(
+                    "dates out of order: mailed ({}) is before decision ({decision})",
+                    mailed.get_ref()
+                ),
+                mailed.span(),
+            )
+            .field("dates.mailed")
+            .label(format!("expected a date on or after decision, {decision}"))
+            .hint("a determination is mailed on or after the day it is decided"),
+        );
     }
 
     non_empty_list(

@@ -15,6 +15,8 @@ use crate::check::{Speller, check_case, numbers, templates};
 use crate::diagnostic::codes::{CODES, Level};
 use crate::diagnostic::{Diagnostics, record};
 use crate::letter::Checks;
+use crate::mailed::recipients::deadline_report;
+use crate::mailed::{Edition, Mailing};
 use crate::template::TemplateSet;
 
 #[derive(Debug, Args)]
@@ -31,6 +33,11 @@ pub struct CheckArgs {
     /// check nothing.
     #[arg(long, conflicts_with = "paths")]
     pub list_codes: bool,
+    /// The edition the cases are checked for: `public` (the published letter) or `mailed`
+    /// (also the parties: every recipient's address complete and its region known, the
+    /// date of mailing given; the last day to appeal of each copy is printed).
+    #[arg(long, value_enum, default_value_t = Edition::Public)]
+    pub edition: Edition,
     #[command(flatten)]
     pub vet: VetArgs,
     #[command(flatten)]
@@ -53,10 +60,16 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     let inputs = collect_cases(&args.paths, None)?;
     let (templates, mut problems) = load_templates(&args.template)?;
     let renderer = templates.map(super::renderer).transpose()?;
+    let mailing = match (args.edition, &renderer) {
+        (Edition::Mailed, Some(r)) => Some(Mailing::from_settings(&r.templates.settings)?),
+        _ => None,
+    };
     let checks = Checks {
         speller,
         deny_warnings: args.vet.deny_warnings,
+        mailing: mailing.as_ref(),
     };
+    let mut deadlines = String::new();
     problems.0.extend(inputs.warnings.0.iter().cloned());
     let stale = renderer
         .as_ref()
@@ -74,6 +87,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
         Some(r) => match r.vet(file, &checks) {
             Ok(vetted) => {
                 accepted += vetted.accepted.len();
+                deadlines.push_str(&deadline_report(file.case_number(), &vetted.recipients));
                 problems.0.extend(vetted.warnings.0);
             }
             Err(found) => problems.0.extend(found.0),
@@ -125,6 +139,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     match args.format {
         ReportFormat::Text => super::report(&problems),
         ReportFormat::Json => print!("{}", record::to_json(&problems)),
+    }
+    if !deadlines.is_empty() {
+        eprint!("{}{deadlines}", if problems.is_empty() { "" } else { "\n" });
     }
     eprintln!(
         "{}checked {} case{}{}: {errors} error{}, {warnings} warning{}{}",

@@ -89,6 +89,7 @@ impl Prepared {
         Checks {
             speller: self.speller.as_ref().unwrap_or_else(|| Speller::builtin()),
             deny_warnings: args.vet.deny_warnings,
+            mailing: None,
         }
     }
 }

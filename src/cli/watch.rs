@@ -248,6 +248,7 @@ fn render_round(args: &WatchArgs, targets: &Targets) -> Round {
     let checks = Checks {
         speller: speller.as_ref().unwrap_or_else(|| Speller::builtin()),
         deny_warnings: args.vet.deny_warnings,
+        mailing: None,
     };
     let (mut written, mut kept) = (0usize, 0usize);
     for (case, out) in &cases {

@@ -214,6 +214,23 @@ pub const CODES: &[Code] = &[
         "calendar.year",
         "a last day to appeal falls in a year the holiday calendar does not hold",
     ),
+    error(
+        "mailed.date",
+        "a mailed render of a case without dates.mailed",
+    ),
+    error(
+        "mailed.parties",
+        "a mailed render of a case without [parties]",
+    ),
+    error(
+        "mailed.employee",
+        "a mailed render of a case whose [parties] has no employee",
+    ),
+    error(
+        "mailed.address",
+        "a recipient's address that cannot be mailed to (missing, incomplete, too long for the window)",
+    ),
+    error("mailed.region", "a recipient's address without its region"),
     // the run
     error("usage", "a bad argument or combination of arguments"),
     error("usage.source-date", "SOURCE_DATE_EPOCH is not a moment"),

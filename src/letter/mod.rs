@@ -69,6 +69,7 @@ impl Renderer {
         let checks = Checks {
             speller: crate::check::Speller::builtin(),
             deny_warnings: false,
+            mailing: None,
         };
         let vetted = self.vet(case, &checks)?;
         time(Stage::Layout, || self.lay_out(case, &vetted, measuring))

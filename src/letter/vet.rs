@@ -8,7 +8,8 @@
 //! then the checks of the letter as a whole ([`crate::check::letter`]:
 //! a section that renders nothing, the header table against the column widths, the glyphs
 //! of the templates' own wording). The warnings a reviewer accepted in the case file are
-//! set aside ([`crate::check::accept`]). Any error refuses the case with every problem
+//! set aside ([`crate::check::accept`]). A mailed run also reads the recipients and their
+//! last days to appeal ([`crate::mailed::recipients`]). Any error refuses the case with every problem
 //! found; so do warnings under `--deny-warnings`.
 
 use std::borrow::Cow;
@@ -29,6 +30,9 @@ pub struct Checks<'a> {
     pub speller: &'a Speller,
     /// Refuse a case that has warnings (`--deny-warnings`).
     pub deny_warnings: bool,
+    /// A mailed run's calendar and place of mailing (`None`: the public edition): the
+    /// case must then name recipients that can be mailed to, each with a last day.
+    pub mailing: Option<&'a crate::mailed::Mailing>,
 }
 
 /// A case that passed: its letter's document, its warnings, and the warnings the case
@@ -43,6 +47,8 @@ pub struct Vetted {
     pub warnings: Diagnostics,
     /// The warnings the case file accepts, each with its reason as a cause.
     pub accepted: Vec<Diagnostic>,
+    /// The mailed copies' recipients with their last days (empty in the public edition).
+    pub recipients: Vec<crate::mailed::Recipient>,
 }
 
 impl Renderer {
@@ -51,6 +57,14 @@ impl Renderer {
     /// `--deny-warnings`).
     pub fn vet(&self, file: &CaseFile, checks: &Checks<'_>) -> Result<Vetted, Diagnostics> {
         let mut problems = time(Stage::Parse, || check_case(file, checks.speller));
+        let recipients = match checks.mailing.map(|m| crate::mailed::recipients(file, m)) {
+            Some(Ok(found)) => found,
+            Some(Err(found)) => {
+                problems.0.extend(found.0);
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         let fonts = &self.layout.fonts;
         let drawn = glyphs::check_fields(file, fonts, &mut problems);
         let own = match self.templates.settings.for_case(file) {
@@ -113,6 +127,7 @@ impl Renderer {
                 settings: own,
                 warnings: problems,
                 accepted,
+                recipients,
             }),
             _ => Err(problems),
         }

@@ -268,4 +268,11 @@ pub const SPECS: &[Spec] = &[
             "the holiday calendar is read once for a whole run: set it in settings.toml or with --var",
         ),
     },
+    Spec {
+        key: "mailed_from_region",
+        kind: Kind::Choice(&["CA", "US", "foreign"]),
+        default: "CA",
+        about: "where the mailed edition's copies are mailed from: CA, US (another state) or foreign; with each recipient's region it decides the days mailing adds to the appeal period",
+        scope: Scope::Run(ORGANIZATION),
+    },
 ];

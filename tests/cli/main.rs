@@ -12,6 +12,7 @@ mod decorations;
 mod errors;
 mod furniture;
 mod kill;
+mod mailed;
 mod markup;
 mod output;
 mod pdf;
