@@ -58,7 +58,11 @@ enum Shape {
     Text,
     Choice(Vec<String>),
     Date,
-    Integer,
+    /// A whole number between the schema's minimum and maximum.
+    Integer {
+        min: i64,
+        max: i64,
+    },
     Array(Box<Shape>),
     Table,
     /// One of several (format 1.1's string or array of paragraphs).
@@ -101,7 +105,16 @@ fn shape_of(node: &Value, root: &Value) -> Shape {
     match node.get("type").and_then(Value::as_str) {
         Some("string") if node.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
         Some("string") => Shape::Text,
-        Some("integer") => Shape::Integer,
+        Some("integer") => Shape::Integer {
+            min: node
+                .get("minimum")
+                .and_then(Value::as_i64)
+                .unwrap_or(i64::MIN),
+            max: node
+                .get("maximum")
+                .and_then(Value::as_i64)
+                .unwrap_or(i64::MAX),
+        },
         Some("array") => Shape::Array(Box::new(
             node.get("items").map_or(Shape::Any, |i| shape_of(i, root)),
         )),
@@ -115,9 +128,12 @@ fn fits(value: &DeValue<'_>, shape: &Shape) -> bool {
     match (shape, value) {
         (Shape::Any, _)
         | (Shape::Text | Shape::Choice(_), DeValue::String(_))
-        | (Shape::Integer, DeValue::Integer(_))
         | (Shape::Array(_), DeValue::Array(_))
         | (Shape::Table, DeValue::Table(_)) => true,
+        (Shape::Integer { min, max }, DeValue::Integer(n)) => {
+            i64::from_str_radix(&n.as_str().replace('_', ""), n.radix())
+                .is_ok_and(|n| (*min..=*max).contains(&n))
+        }
         (Shape::Date, DeValue::Datetime(d)) => d.date.is_some() && d.time.is_none(),
         (Shape::Either(alts), v) => alts.iter().any(|s| fits(v, s)),
         _ => false,
@@ -137,7 +153,10 @@ fn describe(shape: &Shape) -> String {
             }
         }
         Shape::Date => "a date written without quotes, such as 2016-12-30".into(),
-        Shape::Integer => "a whole number, such as 2009".into(),
+        Shape::Integer { min, max } if *min > i64::MIN && *max < i64::MAX => {
+            format!("a whole number from {min} to {max}, such as 2009")
+        }
+        Shape::Integer { .. } => "a whole number, such as 2009".into(),
         Shape::Array(item) => match **item {
             Shape::Text => "an array of strings, such as [\"California\"]".into(),
             Shape::Table => "one or more tables".into(),
@@ -251,7 +270,11 @@ fn walk_value(
         },
     };
     if !fits(value, &shape) {
-        out.push(type_problem(kind_of(value).to_string()));
+        let found = match (&*value, &shape) {
+            (DeValue::Integer(n), Shape::Integer { .. }) => n.as_str().to_string(),
+            _ => kind_of(value).to_string(),
+        };
+        out.push(type_problem(found));
         return;
     }
     if let (Shape::Choice(words), DeValue::String(s)) = (&shape, &*value) {

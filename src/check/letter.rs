@@ -1,14 +1,15 @@
 //! Checks of a letter as a whole, once its sections are rendered and parsed: the header
-//! table against the widths `table_columns` gives it, and the glyphs of the templates'
-//! own wording (and of the settings they print), the page furniture's among them, which
-//! the case's fields do not cover.
+//! table against the widths `table_columns` gives it (one per column, each wide enough
+//! for the longest word of its cells), and the glyphs of the templates' own wording (and
+//! of the settings they print), the page furniture's among them, which the case's fields
+//! do not cover.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::glyphs::no_glyph;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::{Family, Layout};
-use crate::markup::{Block, Document, FurnitureBlock, Inline, Style};
+use crate::markup::{Block, Document, FurnitureBlock, Inline, Style, Table};
 use crate::template::TemplateSet;
 
 /// Every problem of a laid-out-to-be letter that no single section shows.
@@ -45,6 +46,9 @@ pub fn check(
                             table.columns
                         )),
                     );
+                }
+                if !widths_reported {
+                    narrow_columns(table, layout, out);
                 }
                 for cell in table.rows.iter().flatten() {
                     glyphs_of(
@@ -97,5 +101,56 @@ fn glyphs_of(
                 out.insert((c, family, *style));
             }
         }
+    }
+}
+
+/// An error for each column of the header table too narrow for a word of its cells, which
+/// the table would break letter by letter; it names the column's widest word.
+fn narrow_columns(table: &Table, layout: &Layout, out: &mut Diagnostics) {
+    let g = &layout.page.geometry.table;
+    // By first column: the widest word too wide for its cell, and the room it had.
+    let mut narrow: BTreeMap<usize, (String, f64, f64)> = BTreeMap::new();
+    for row in &table.rows {
+        let mut column = 0;
+        for cell in row {
+            let span = cell.span.max(1);
+            let first = column;
+            column += span;
+            let Some(widths) = g.columns.get(first..first + span) else {
+                continue;
+            };
+            let room = widths.iter().sum::<f64>() - 2.0 * g.padding;
+            for inline in &cell.content {
+                let Inline::Text { text, style } = inline else {
+                    continue;
+                };
+                for word in text.split_whitespace() {
+                    let width = layout.table_word_width(word, *style);
+                    let widest = narrow.get(&first).map_or(room + 0.01, |n| n.1);
+                    if width > widest {
+                        narrow.insert(first, (word.to_string(), width, room));
+                    }
+                }
+            }
+        }
+    }
+    for (column, (word, width, room)) in narrow {
+        out.push(
+            Diagnostic::error(
+                "settings.table-columns",
+                format!(
+                    "setting `table_columns` makes column {} of the header table too narrow for `{word}`",
+                    column + 1
+                ),
+            )
+            .label(format!(
+                "{room:.1} pt for text in the column, {width:.1} pt for the word"
+            ))
+            .hint(format!(
+                "widen column {} to at least {:.1} pt (the real letters' widths are 107.4, 149.52, 97.92, 123.96)",
+                column + 1,
+                width + 2.0 * g.padding
+            )),
+        );
     }
 }

@@ -22,6 +22,16 @@ struct Secret {
     exact_case: bool,
 }
 
+impl Secret {
+    fn hint(&self) -> &'static str {
+        if self.what.ends_with("number") {
+            "the letter is published; leave the number out (the header names the case by its IMR case number)"
+        } else {
+            "the letter is published; refer to the person by role (\"the injured worker\", \"the treating physician\")"
+        }
+    }
+}
+
 fn secrets(file: &CaseFile) -> Vec<Secret> {
     let Some(parties) = &file.case.parties else {
         return Vec::new();
@@ -66,11 +76,20 @@ fn secrets(file: &CaseFile) -> Vec<Secret> {
                 && surname.chars().count() >= 3
                 && surname.chars().next().is_some_and(char::is_uppercase)
             {
-                out.push(Secret {
-                    needle: surname.to_string(),
-                    what: format!("the {role}'s surname"),
-                    exact_case: true,
-                });
+                // As written ("Roe") and in capitals ("MR. ROE"), never in lower case,
+                // where a surname is often a word ("the injured worker").
+                let mut needles = vec![surname.to_string()];
+                let capitals = surname.to_uppercase();
+                if capitals != *surname {
+                    needles.push(capitals);
+                }
+                for needle in needles {
+                    out.push(Secret {
+                        needle,
+                        what: format!("the {role}'s surname"),
+                        exact_case: true,
+                    });
+                }
             }
         }
     }
@@ -245,16 +264,18 @@ pub fn check(file: &CaseFile, out: &mut Diagnostics) {
                     continue;
                 }
                 reported.push(range.clone());
-                out.push(field.point(
-                    file,
-                    range,
-                    Diagnostic::error(
-                        "text.party-named",
-                        format!("{} appears in {}", secret.what, field.path),
-                    )
-                    .label("the public letter must not name the parties")
-                    .hint("the letter is published; refer to the person by role (\"the injured worker\", \"the treating physician\")"),
-                ));
+                out.push(
+                    field.point(
+                        file,
+                        range,
+                        Diagnostic::error(
+                            "text.party-named",
+                            format!("{} appears in {}", secret.what, field.path),
+                        )
+                        .label("the public letter must not name the parties")
+                        .hint(secret.hint()),
+                    ),
+                );
             }
         }
     }

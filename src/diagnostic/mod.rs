@@ -7,8 +7,9 @@
 
 pub mod codes;
 pub mod record;
+mod render;
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 
@@ -87,33 +88,6 @@ impl Location {
             end_column: column + width.max(1),
         }
     }
-}
-
-/// How many characters of context a long source line keeps on each side of the span.
-const CONTEXT: usize = 60;
-
-/// The part of a source line to print: the whole line when short, else the span with
-/// [`CONTEXT`] characters either side, cut ends marked `…`. Returns it with the span's
-/// 1-based column in it.
-fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let column = column.clamp(1, chars.len() + 1);
-    if chars.len() <= 2 * CONTEXT + width {
-        return (line.to_string(), column);
-    }
-    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
-    let end = (column - 1 + width + CONTEXT).min(chars.len());
-    let mut shown = String::new();
-    let mut column = column - start;
-    if start > 0 {
-        shown.push('…');
-        column += 1;
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, column)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -216,58 +190,6 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
-    }
-
-    /// The diagnostic as the terminal shows it, ending with a newline.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
-        if let Some(loc) = &self.location {
-            let gutter = " ".repeat(loc.line.to_string().len());
-            let _ = write!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
-            match &self.field {
-                Some(field) => {
-                    let _ = writeln!(out, " ({field})");
-                }
-                None => out.push('\n'),
-            }
-            if !loc.source_line.is_empty() || self.label.is_some() {
-                let (shown, column) = excerpt(&loc.source_line, loc.column, loc.width);
-                let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{} | {shown}", loc.line);
-                let pad: String = shown
-                    .chars()
-                    .take(column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let carets = "^".repeat(loc.width);
-                match &self.label {
-                    Some(label) => {
-                        let _ = writeln!(out, "{gutter} | {pad}{carets} {label}");
-                    }
-                    None => {
-                        let _ = writeln!(out, "{gutter} | {pad}{carets}");
-                    }
-                }
-            }
-        } else {
-            if let Some(field) = &self.field {
-                let _ = writeln!(out, "  = in: {field}");
-            }
-            if let Some(label) = &self.label {
-                let _ = writeln!(out, "  = {label}");
-            }
-        }
-        for cause in &self.causes {
-            for (i, line) in cause.lines().enumerate() {
-                let lead = if i == 0 { "  = caused by: " } else { "    " };
-                let _ = writeln!(out, "{lead}{line}");
-            }
-        }
-        for hint in &self.hints {
-            let _ = writeln!(out, "  = hint: {hint}");
-        }
-        out
     }
 }
 
@@ -380,39 +302,5 @@ mod tests {
         let loc = Location::from_span("x.toml", src, start..start + "\"José\"".len());
         assert_eq!((loc.line, loc.column, loc.width), (2, 8, 6));
         assert_eq!(loc.source_line, "näme = \"José\"");
-    }
-
-    #[test]
-    fn long_lines_are_cut_around_the_span() {
-        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
-        let col = line.find("target").unwrap() + 1;
-        let (shown, at) = excerpt(&line, col, 6);
-        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
-        assert_eq!(
-            shown.chars().skip(at - 1).take(6).collect::<String>(),
-            "target"
-        );
-        assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
-        let (shown, at) = excerpt(&line, 10_000, 3);
-        assert!(at <= shown.chars().count() + 1);
-    }
-
-    #[test]
-    fn renders_caret_label_causes_and_hints() {
-        let src = "injury = 2016-02-30\n";
-        let d = Diagnostic::error("case.format", "invalid date")
-            .at(Location::from_span("c.toml", src, 9..19))
-            .label("expected a real calendar date")
-            .cause("while reading c.toml")
-            .hint("February 2016 has 29 days");
-        let text = d.render();
-        assert!(text.contains("--> c.toml:1:10"), "{text}");
-        assert!(text.contains("1 | injury = 2016-02-30"), "{text}");
-        assert!(
-            text.contains("  |          ^^^^^^^^^^ expected a real calendar date"),
-            "{text}"
-        );
-        assert!(text.contains("= caused by: while reading c.toml"), "{text}");
-        assert!(text.contains("= hint: February 2016 has 29 days"), "{text}");
     }
 }

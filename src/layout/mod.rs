@@ -233,6 +233,18 @@ impl Layout {
         })
     }
 
+    /// The width of a word in the header table's face of a style and its size, pt: what
+    /// a cell must leave for it to stay on one line.
+    pub fn table_word_width(&self, word: &str, style: Style) -> f64 {
+        let table = FontMeasure {
+            book: &self.fonts,
+            family: Family::Table,
+            scale: self.page.geometry.table.size,
+            ascii: &self.ascii[1],
+        };
+        word.chars().map(|c| table.char_width(c, style)).sum()
+    }
+
     /// Lays out a letter: on pages, below its letterhead (see [`Layout::letterhead`]),
     /// without the rest of the furniture ([`Layout::furnish`] adds it once the page count
     /// is known); in columns, the letter alone.

@@ -117,6 +117,14 @@ fn parse(name: &str, markup: &str, mode: Mode) -> Result<Parsed, Diagnostic> {
                     inlines.clear();
                     logos.push((blocks.len(), alt));
                 } else if table.is_none() {
+                    if let Some((first, delimiter)) = broken_table(&markup[range.clone()]) {
+                        return Err(refuse(
+                            &format!(
+                                "a table row of {first} cells over a `|---|` row of {delimiter}"
+                            ),
+                            range,
+                        ));
+                    }
                     blocks.push(Block::Paragraph(std::mem::take(&mut inlines)));
                 }
             }
@@ -202,6 +210,23 @@ fn plain_is_blank(inlines: &[Inline]) -> bool {
     inlines.iter().all(|i| match i {
         Inline::Text { text, .. } => text.trim().is_empty(),
         Inline::LineBreak => true,
+    })
+}
+
+/// A paragraph that holds a table's `|---|` row under a row of another number of cells
+/// (the Markdown reader then reads no table, and the rows would print as a paragraph of
+/// bars): the cells of that row and of the `|---|` row.
+fn broken_table(paragraph: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
+    lines.windows(2).find_map(|pair| {
+        let delimiter = pair[1];
+        let is_delimiter = delimiter.contains('-')
+            && delimiter.contains('|')
+            && delimiter
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' '));
+        (is_delimiter && pair[0].starts_with('|'))
+            .then(|| (cells_in_row(pair[0]), cells_in_row(delimiter)))
     })
 }
 

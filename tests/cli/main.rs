@@ -16,6 +16,7 @@ mod mailed;
 mod markup;
 mod output;
 mod pdf;
+mod regression;
 mod sample;
 mod scenarios;
 mod templates;

@@ -1,0 +1,170 @@
+//! How a diagnostic shows on a terminal: the message, the place, the source line (cut
+//! around the span when long) with carets under the span and the label, then the causes
+//! and hints. Control characters echoed from a file are shown as visible marks, never
+//! sent to the terminal.
+
+use std::fmt::Write as _;
+
+use super::Diagnostic;
+
+impl Diagnostic {
+    /// The diagnostic as the terminal shows it, ending with a newline.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
+        if let Some(loc) = &self.location {
+            let gutter = " ".repeat(loc.line.to_string().len());
+            let _ = write!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
+            match &self.field {
+                Some(field) => {
+                    let _ = writeln!(out, " ({field})");
+                }
+                None => out.push('\n'),
+            }
+            if !loc.source_line.is_empty() || self.label.is_some() {
+                let (shown, column) = excerpt(&loc.source_line, loc.column, loc.width);
+                let _ = writeln!(out, "{gutter} |");
+                let _ = writeln!(out, "{} | {shown}", loc.line);
+                let pad: String = shown
+                    .chars()
+                    .take(column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let carets = "^".repeat(loc.width);
+                match &self.label {
+                    Some(label) => {
+                        let _ = writeln!(out, "{gutter} | {pad}{carets} {label}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "{gutter} | {pad}{carets}");
+                    }
+                }
+            }
+        } else {
+            if let Some(field) = &self.field {
+                let _ = writeln!(out, "  = in: {field}");
+            }
+            if let Some(label) = &self.label {
+                let _ = writeln!(out, "  = {label}");
+            }
+        }
+        for cause in &self.causes {
+            for (i, line) in cause.lines().enumerate() {
+                let lead = if i == 0 { "  = caused by: " } else { "    " };
+                let _ = writeln!(out, "{lead}{line}");
+            }
+        }
+        for hint in &self.hints {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        if out.chars().any(is_unprintable) {
+            out = out.chars().map(control_picture).collect();
+        }
+        out
+    }
+}
+
+/// Whether a character would act on the terminal rather than show: a control character
+/// other than the line feed and tab the rendering itself writes.
+fn is_unprintable(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// A control character as a visible mark of one column, so an echoed line of a file that
+/// holds ESC or a form feed never acts on the terminal and its caret stays under it: the
+/// Control Pictures sign for C0 and DEL (`␛`, `␌`), the replacement character for C1.
+fn control_picture(c: char) -> char {
+    if !is_unprintable(c) {
+        return c;
+    }
+    match c as u32 {
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// How many characters of context a long source line keeps on each side of the span.
+const CONTEXT: usize = 60;
+
+/// The part of a source line to print: the whole line when short, else the span with
+/// [`CONTEXT`] characters either side, cut ends marked `…`. Returns it with the span's
+/// 1-based column in it.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.clamp(1, chars.len() + 1);
+    if chars.len() <= 2 * CONTEXT + width {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
+    let end = (column - 1 + width + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Location;
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
+        let col = line.find("target").unwrap() + 1;
+        let (shown, at) = excerpt(&line, col, 6);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            shown.chars().skip(at - 1).take(6).collect::<String>(),
+            "target"
+        );
+        assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
+        let (shown, at) = excerpt(&line, 10_000, 3);
+        assert!(at <= shown.chars().count() + 1);
+    }
+
+    #[test]
+    fn renders_caret_label_causes_and_hints() {
+        let src = "injury = 2016-02-30\n";
+        let d = Diagnostic::error("case.format", "invalid date")
+            .at(Location::from_span("c.toml", src, 9..19))
+            .label("expected a real calendar date")
+            .cause("while reading c.toml")
+            .hint("February 2016 has 29 days");
+        let text = d.render();
+        assert!(text.contains("--> c.toml:1:10"), "{text}");
+        assert!(text.contains("1 | injury = 2016-02-30"), "{text}");
+        assert!(
+            text.contains("  |          ^^^^^^^^^^ expected a real calendar date"),
+            "{text}"
+        );
+        assert!(text.contains("= caused by: while reading c.toml"), "{text}");
+        assert!(text.contains("= hint: February 2016 has 29 days"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_of_a_file_show_as_marks_under_their_caret() {
+        let src = "text = \"a\u{1b}[31m b\u{c}c\u{85}\"\n";
+        let d = Diagnostic::error("text.control-character", "control")
+            .at(Location::from_span("c.toml", src, 10..11))
+            .label("ESC here");
+        let text = d.render();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("1 | text = \"a\u{241b}[31m b\u{240c}c\u{fffd}\""),
+            "{text}"
+        );
+        assert!(text.contains("  |           ^ ESC here"), "{text}");
+    }
+}

@@ -1,0 +1,115 @@
+//! One test per bug fixed, each named for the bug and saying how it showed, so it cannot
+//! come back unnoticed. The scenarios (tests/scenarios) hold the whole outputs; these
+//! hold what the fix is about.
+
+use crate::support::{Scratch, minimal_with, run_in};
+
+/// A raw ESC in a case file reached the terminal in the echoed source line (the rest of
+/// the report printed in red); so did a BEL or ESC given with `--var`.
+#[test]
+fn control_characters_echoed_from_a_file_never_reach_the_terminal() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("sustained an", "sustained an\u{1b}[31m"),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1).stderr_has("sustained an\u{241b}[31m");
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+    let r = run_in(
+        s.dir.path(),
+        &["check", "case.toml", "--var", "organization=MAX\u{7}IMUS"],
+    );
+    r.status(2).stderr_has("organization=MAX\u{2407}IMUS");
+    assert!(!r.stderr.contains('\u{7}'), "{:?}", r.stderr);
+}
+
+/// A year below zero (or past 65535) was refused with serde's "invalid value: integer
+/// `-2004`, expected u16", naming no field.
+#[test]
+fn a_year_out_of_range_names_its_field_and_value() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with(
+            "rationale = \"\"\"",
+            "claims_administrator = { mtus = [{ guideline = \"Low Back Complaints\", year = -2004 }] }\nrationale = \"\"\"",
+        ),
+    );
+    run_in(s.dir.path(), &["check", "case.toml"])
+        .status(1)
+        .stderr_has(
+            "`items[1].claims_administrator.mtus[1].year` must be a whole number from 0 to 65535",
+        )
+        .stderr_has("found -2004")
+        .stderr_has("(items[1].claims_administrator.mtus[1].year)");
+}
+
+/// The employee's surname in capitals ("MRI FOR J. WORKER" in a heading) passed the
+/// parties check, which matched a surname only as written.
+#[test]
+fn a_surname_in_capitals_is_a_party_named() {
+    let s = Scratch::new();
+    let case = minimal_with(
+        "decision = \"upheld\"",
+        "heading = \"MRI for J. WORKER\"\ndecision = \"upheld\"",
+    );
+    s.write(
+        "case.toml",
+        &format!("{case}\n[parties]\nemployee = {{ name = \"Jane Q. Worker\" }}\n"),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1)
+        .stderr_has("error: the employee's surname appears in items[1].heading");
+    // Written in lower case ("The injured worker is ...") it is a word, not a name.
+    assert_eq!(
+        r.stderr.matches("surname appears").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+}
+
+/// A header template whose first row had more cells than its `|---|` row made no table:
+/// `check` passed and the letter printed the rows as one paragraph of bars.
+#[test]
+fn table_rows_that_make_no_table_are_refused() {
+    let s = Scratch::new();
+    s.write("case.toml", &minimal_with("", ""));
+    let header = std::fs::read_to_string(crate::support::root().join("templates/header.md"))
+        .unwrap()
+        .replacen("| | |\n", "| | | | extra |\n", 1);
+    s.write("tpl/header.md", &header);
+    for command in ["check", "render"] {
+        run_in(s.dir.path(), &[command, "case.toml", "--templates", "tpl"])
+            .status(1)
+            .stderr_has("error: section `header.md` produced a table row of 6 cells over a `|---|` row of 4");
+    }
+}
+
+/// `table_columns` too narrow for the words of the header table (20 pt a column) passed
+/// `check`, and the letter printed the table one letter a line.
+#[test]
+fn table_columns_too_narrow_for_their_words_are_refused() {
+    let s = Scratch::new();
+    s.write("case.toml", &minimal_with("", ""));
+    for command in ["check", "render"] {
+        run_in(
+            s.dir.path(),
+            &[command, "case.toml", "--var", "table_columns=60,149.52,60,123.96"],
+        )
+        .status(1)
+        .stderr_has("error: setting `table_columns` makes column 1 of the header table too narrow for `Assigned:`")
+        .stderr_has("hint: widen column 3 to at least 71.2 pt");
+    }
+    run_in(
+        s.dir.path(),
+        &[
+            "check",
+            "case.toml",
+            "--var",
+            "table_columns=64.5,149.52,71.2,123.96",
+        ],
+    )
+    .success();
+}
