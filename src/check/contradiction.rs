@@ -8,7 +8,8 @@
 //! not established as"), or "medical necessity" followed by "is established" / "has not
 //! been established". A rationale that never says so is read for a plainer ruling after a
 //! verb: "is not recommended", "is non-certified", "is not certified", "is not supported",
-//! "is not necessary", "is certified", "is appropriate". Conditional sentences ("would be
+//! "is not necessary", "is certified", "is appropriate"; "is denied" and "is authorized" in
+//! the present only (the letters tell of what utilization review denied or authorized). Conditional sentences ("would be
 //! medically necessary if ...") and advice ("it is recommended that ...") rule on nothing
 //! and are passed over, as are sentences that only mention medical necessity ("this
 //! decision addresses the medical necessity of opioids").
@@ -58,7 +59,15 @@ const RULINGS: &[&str] = &[
     "supported",
     "justified",
     "approved",
+    "authorized",
+    "denied",
 ];
+/// Rulings that the letters also use of what happened before ("the request was denied by
+/// utilization review", "8 visits were authorized"): read only in the present ("is
+/// denied", "are authorized", "be authorized").
+const PRESENT_ONLY: &[&str] = &["authorized", "denied"];
+/// The copulas of the present.
+const PRESENT: &[&str] = &["is", "are", "be", "remains", "remain"];
 /// The verbs a ruling word follows.
 const COPULAS: &[&str] = &[
     "is",
@@ -119,12 +128,16 @@ fn plain_ruling(sentence: &str) -> Option<(Verdict, Range<usize>)> {
     {
         return None;
     }
+    let word = words[at].0.as_str();
+    if PRESENT_ONLY.contains(&word) && !before.iter().any(|w| PRESENT.contains(w)) {
+        return None;
+    }
     let negated_at =
         (first..at).find(|&i| NEGATIONS.contains(&words[i].0.as_str()) || words[i].0 == "non");
     let end = words[at].1.end;
-    match (words[at].0.as_str(), negated_at) {
-        ("unnecessary", None) => Some((Verdict::NotNecessary, words[at].1.start..end)),
-        ("unnecessary", Some(_)) => None,
+    match (word, negated_at) {
+        ("unnecessary" | "denied", None) => Some((Verdict::NotNecessary, words[at].1.start..end)),
+        ("unnecessary" | "denied", Some(_)) => None,
         ("noncertified", _) => Some((Verdict::NotNecessary, words[at].1.start..end)),
         (_, Some(n)) => Some((Verdict::NotNecessary, words[n].1.start..end)),
         (_, None) => Some((Verdict::Necessary, words[at].1.start..end)),
@@ -370,6 +383,11 @@ mod tests {
             ),
             ("Further imaging is not warranted.", Some(NotNecessary)),
             ("The request is medically reasonable.", Some(Necessary)),
+            ("Consequently, the request is denied.", Some(NotNecessary)),
+            ("The request is authorized.", Some(Necessary)),
+            // what utilization review did rules on nothing now
+            ("The request was denied by utilization review.", None),
+            ("Eight visits were authorized.", None),
             // advice and conditions rule on nothing
             ("It is recommended that the patient taper.", None),
             ("It would be appropriate if pain persisted.", None),

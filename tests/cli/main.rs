@@ -8,6 +8,7 @@ mod cases;
 mod check;
 mod check_editor;
 mod check_templates;
+mod contradiction;
 mod decorations;
 mod errors;
 mod furniture;

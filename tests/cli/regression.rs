@@ -113,3 +113,22 @@ fn table_columns_too_narrow_for_their_words_are_refused() {
     )
     .success();
 }
+
+/// An overturned item whose rationale ended "Consequently, the request is denied." passed
+/// the contradiction check, which did not read "denied" as a ruling.
+#[test]
+fn a_rationale_ending_the_request_is_denied_contradicts_overturned() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("decision = \"upheld\"", "decision = \"overturned\"").replace(
+            "The request is not medically necessary.",
+            "There are no red flags. Consequently, the request is denied.",
+        ),
+    );
+    run_in(s.dir.path(), &["check", "case.toml"])
+        .status(1)
+        .stderr_has(
+            "error: items[1] is overturned but its rationale concludes not medically necessary",
+        );
+}
