@@ -194,6 +194,22 @@ pub fn to_nfc(source: String) -> String {
 }
 
 fn toml_diagnostic(path: &Path, source: &str, e: &toml::de::Error) -> Diagnostic {
+    // A control character written as it is (not as an escape) stops the TOML reader with
+    // a message about what it expected there; say what is there.
+    let control = e.span().and_then(|span| {
+        let c = source.get(span.start..)?.chars().next()?;
+        super::text::is_control(c).then_some((span.start, c))
+    });
+    if let Some((at, c)) = control {
+        let name = super::text::char_name(c);
+        return Diagnostic::error(
+            "case.format",
+            format!("a control character, {name}, in the case file"),
+        )
+        .at_span(path, source, at..at + c.len_utf8())
+        .label(format!("{name} here"))
+        .hint("delete it: a letter prints no control characters (write a blank line to start a paragraph)");
+    }
     let message = e.message().trim().to_string();
     let mut d = Diagnostic::error("case.format", message.clone());
     if let Some(span) = e.span() {

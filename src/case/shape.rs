@@ -5,11 +5,14 @@
 //! of these; this walk names them all, and sets unknown keys aside so the rest of the file
 //! is still read and checked.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde_json::Value;
+use serde_spanned::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::load::closest;
 use super::schema::schema_value;
 
 /// What is wrong with a key or a value.
@@ -227,11 +230,30 @@ fn walk_table(
             None => {}
         }
     }
+    let mut set_aside = Vec::new();
     for key in unknown {
-        table.remove(key.as_ref());
+        if let Some((k, v)) = table.remove_entry(key.as_ref()) {
+            set_aside.push((k, v));
+        }
     }
     if let Some(Value::Array(required)) = node.get("required") {
         for key in required.iter().filter_map(Value::as_str) {
+            // A required key misspelt (`decison`) is read as the key meant, so that the
+            // rest of the case is still read and checked; the unknown key's error, with
+            // its "did you mean", stands for the missing one.
+            let meant = set_aside.iter().position(|(k, _)| {
+                let candidates: Vec<&str> = keys.iter().map(String::as_str).collect();
+                closest(k.get_ref(), &candidates) == Some(key)
+            });
+            if let (None, Some(i)) = (table.get(key), meant) {
+                let (k, mut v) = set_aside.remove(i);
+                if let Some(child) = properties.get(key) {
+                    let span = v.span();
+                    walk_value(v.get_mut(), span, child, root, &join(key), key, out);
+                }
+                table.insert(Spanned::new(k.span(), Cow::Owned(key.to_string())), v);
+                continue;
+            }
             if table.get(key).is_none() {
                 out.push(ShapeProblem {
                     path: join(key),

@@ -4,6 +4,7 @@
 //! added around them.
 
 use crate::case::CaseFile;
+use crate::case::text::is_invisible;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::{Family, Font, FontBook};
 use crate::markup::Style;
@@ -24,6 +25,13 @@ pub fn check_fields(file: &CaseFile, fonts: &FontBook, out: &mut Diagnostics) ->
         let mut in_field: Vec<char> = Vec::new();
         for (at, c) in field.value().char_indices() {
             if c.is_control() || c.is_ascii() && ascii_ok[ok][c as usize] || in_field.contains(&c) {
+                continue;
+            }
+            if is_invisible(c) {
+                // refused by the characters check, at this place: reported
+                if !reported.contains(&c) {
+                    reported.push(c);
+                }
                 continue;
             }
             if c.is_ascii() && missing(fonts, family, &[Style::Regular, Style::Bold], c).is_none() {

@@ -4,16 +4,8 @@
 
 use crate::case::CaseFile;
 use crate::case::fields::TextField;
+use crate::case::text::is_blank_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-
-/// Characters that print nothing.
-fn is_invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
-}
 
 /// Blank as the paragraph splitter sees it: spaces, tabs and carriage returns only.
 fn is_blank_line(line: &str) -> bool {
@@ -23,6 +15,10 @@ fn is_blank_line(line: &str) -> bool {
 /// Warnings for the empty paragraphs of one field.
 pub fn check_field(file: &CaseFile, field: &TextField, out: &mut Diagnostics) {
     let text = field.value();
+    if is_blank_text(text) {
+        // the format's rules refuse a field that prints nothing (or let it be empty)
+        return;
+    }
     let mut offset = 0;
     let mut blank_run: Option<(usize, usize)> = None; // (start offset, lines)
     let mut seen_text = false;
@@ -47,7 +43,7 @@ pub fn check_field(file: &CaseFile, field: &TextField, out: &mut Diagnostics) {
                     .hint("one blank line separates paragraphs; remove the others, or write the missing paragraph"),
                 ));
             }
-            if body.chars().all(is_invisible) {
+            if is_blank_text(body) {
                 out.push(
                     field.point(
                         file,

@@ -23,6 +23,7 @@ use spellbook::Dictionary;
 use super::verdicts;
 use crate::case::CaseFile;
 use crate::case::fields::TextField;
+use crate::case::text::is_invisible;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 
 const EN_US_AFF: &str = include_str!(concat!(
@@ -247,7 +248,14 @@ fn token_words<'t>(text: &'t str, range: Range<usize>, out: &mut Vec<(Range<usiz
 pub fn check_field(file: &CaseFile, field: &TextField, speller: &Speller, out: &mut Diagnostics) {
     let text = field.value();
     for (range, word) in words(text) {
-        if speller.knows(word) {
+        // A word cut by an invisible character ("indus\u{AD}trial") is refused as such by
+        // the characters check; its halves are no misspellings.
+        let cut = text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(is_invisible)
+            || text[range.end..].chars().next().is_some_and(is_invisible);
+        if cut || speller.knows(word) {
             continue;
         }
         let mut offset = range.start;

@@ -8,6 +8,7 @@ mod cases;
 mod check;
 mod check_editor;
 mod check_templates;
+mod check_then_render;
 mod contradiction;
 mod decorations;
 mod errors;

@@ -132,3 +132,91 @@ fn a_rationale_ending_the_request_is_denied_contradicts_overturned() {
             "error: items[1] is overturned but its rationale concludes not medically necessary",
         );
 }
+
+/// A misspelt required key (`decison`) made the case unreadable: its errors hid every
+/// other finding of the file (dates out of order, unknown words).
+#[test]
+fn a_misspelt_required_key_hides_no_other_finding() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("decision = \"upheld\"", "decison = \"upheld\"")
+            .replace("ur_denial = 2016-11-01", "ur_denial = 2016-09-01")
+            .replace("sustained an", "sustianed an"),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1)
+        .stderr_has("error: unknown field `decison`")
+        .stderr_has("did you mean `decision`?")
+        .stderr_has("error: dates out of order: ur_denial (2016-09-01) is before injury")
+        .stderr_has("warning: unknown word `sustianed` in summary.text");
+    assert!(
+        !r.stderr.contains("missing field `decision`"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A word cut by a soft hyphen or a combining grapheme joiner ("indus\u{AD}trial") gave,
+/// besides the error at the character, a spelling warning for each half.
+#[test]
+fn a_word_cut_by_an_invisible_character_is_no_misspelling() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("industrial injury", "indus\u{ad}trial in\u{34f}jury"),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1)
+        .stderr_has("soft hyphen (U+00AD) here")
+        .stderr_has("combining grapheme joiner (U+034F) here");
+    assert!(!r.stderr.contains("unknown word"), "{}", r.stderr);
+}
+
+/// An invisible character the fonts lack (a word joiner) was reported twice: as an
+/// invisible character and as a glyph the font cannot draw.
+#[test]
+fn an_invisible_character_is_reported_once() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("Physical therapy", "Physical\u{2060} therapy"),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1).stderr_has("word joiner (U+2060) here");
+    assert_eq!(r.stderr.matches("U+2060").count(), 2, "{}", r.stderr);
+    assert!(!r.stderr.contains("cannot draw"), "{}", r.stderr);
+}
+
+/// A field of invisible characters only (`guideline = "\u{200B}"`) was reported empty,
+/// then again as "a line of invisible characters ... prints as an empty paragraph".
+#[test]
+fn an_empty_field_is_not_also_an_empty_paragraph() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with(
+            "rationale = \"\"\"",
+            "expert_reviewer = { mtus = [{ guideline = \"\u{200b}\u{a0}\", year = 2009 }] }\nrationale = \"\"\"",
+        ),
+    );
+    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    r.status(1)
+        .stderr_has("error: items[1].expert_reviewer.mtus[1].guideline is empty");
+    assert!(!r.stderr.contains("empty paragraph"), "{}", r.stderr);
+}
+
+/// A control character written into a TOML string as it is (a raw form feed) gave the
+/// TOML reader's "invalid multi-line basic string, expected `\`, characters".
+#[test]
+fn a_raw_control_character_in_a_case_file_is_named() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &minimal_with("sustained an", "sustained an\u{c}"),
+    );
+    run_in(s.dir.path(), &["check", "case.toml"])
+        .status(1)
+        .stderr_has("error: a control character, form feed (U+000C), in the case file")
+        .stderr_has("--> case.toml:17:58");
+}

@@ -1,10 +1,12 @@
 //! Scenarios: one folder per input a user might give, under `tests/scenarios/<area>/<name>/`,
 //! holding the files the command reads, a `scenario.toml` with the command line and the
 //! exit status, and the whole expected stderr (`stderr.txt`) and, when it matters, stdout
-//! (`stdout.txt`). Every scenario is run in a scratch copy of its folder and its outputs
-//! are compared whole, the scratch path redacted as `[ROOT]` and timings as `[TIME]`, so an
-//! extra error, a lost hint or a changed order fails. `UPDATE_GOLDEN=1 cargo test` rewrites
-//! the expected files (read the diff before committing it). See tests/README.md.
+//! (`stdout.txt`); a `[then]` table runs a second command on the same inputs (`render`
+//! after `check`), compared with `then.stderr.txt` and `then.stdout.txt`. Every scenario
+//! is run in a scratch copy of its folder and its outputs are compared whole, the scratch
+//! path redacted as `[ROOT]` and timings as `[TIME]`, so an extra error, a lost hint or a
+//! changed order fails. `UPDATE_GOLDEN=1 cargo test` rewrites the expected files (read the
+//! diff before committing it). See tests/README.md.
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +20,18 @@ struct Scenario {
     /// The expected exit status.
     status: i32,
     /// Files the run must not leave behind (checked after it), relative to the folder.
+    #[serde(default)]
+    absent: Vec<String>,
+    /// A second command run on the same inputs after the first (`render` after `check`),
+    /// its outputs compared with `then.stderr.txt` and `then.stdout.txt`.
+    then: Option<Then>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Then {
+    args: Vec<String>,
+    status: i32,
     #[serde(default)]
     absent: Vec<String>,
 }
@@ -42,7 +56,10 @@ fn copy_inputs(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        if matches!(name.as_str(), "scenario.toml" | "stderr.txt" | "stdout.txt") {
+        if matches!(
+            name.as_str(),
+            "scenario.toml" | "stderr.txt" | "stdout.txt" | "then.stderr.txt" | "then.stdout.txt"
+        ) {
             continue;
         }
         if p.is_dir() {
@@ -83,36 +100,46 @@ fn every_scenario_prints_what_it_should() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let s = Scratch::new();
         copy_inputs(dir, s.dir.path());
-        let args: Vec<&str> = scenario.args.iter().map(String::as_str).collect();
-        let r = run_in(s.dir.path(), &args);
         let name = dir
             .strip_prefix(root())
             .unwrap_or(dir)
             .display()
             .to_string();
-        if r.status != scenario.status {
-            failures.push(format!(
-                "{name}: exit status {} (expected {})\nstderr:\n{}",
-                r.status, scenario.status, r.stderr
-            ));
+        let mut runs = vec![("", scenario.args, scenario.status, scenario.absent)];
+        if let Some(then) = scenario.then {
+            runs.push(("then.", then.args, then.status, then.absent));
         }
-        compare(
-            dir,
-            "stderr.txt",
-            &redact(&r.stderr, s.dir.path()),
-            &mut failures,
-        );
-        if dir.join("stdout.txt").exists() {
+        for (prefix, args, status, absent) in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let r = run_in(s.dir.path(), &args);
+            if r.status != status {
+                failures.push(format!(
+                    "{name}: `{}` exit status {} (expected {status})\nstderr:\n{}",
+                    args.join(" "),
+                    r.status,
+                    r.stderr
+                ));
+            }
+            let stderr = format!("{prefix}stderr.txt");
             compare(
                 dir,
-                "stdout.txt",
-                &redact(&r.stdout, s.dir.path()),
+                &stderr,
+                &redact(&r.stderr, s.dir.path()),
                 &mut failures,
             );
-        }
-        for file in &scenario.absent {
-            if s.path(file).exists() {
-                failures.push(format!("{name}: `{file}` was written"));
+            let stdout = format!("{prefix}stdout.txt");
+            if dir.join(&stdout).exists() {
+                compare(
+                    dir,
+                    &stdout,
+                    &redact(&r.stdout, s.dir.path()),
+                    &mut failures,
+                );
+            }
+            for file in &absent {
+                if s.path(file).exists() {
+                    failures.push(format!("{name}: `{file}` was written"));
+                }
             }
         }
     }
