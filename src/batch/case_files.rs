@@ -107,11 +107,28 @@ impl Batch<'_> {
             pages,
             warnings,
             accepted,
+            copies,
         } = self.renderer.render(&case, self.writers, &self.checks)?;
-        let mut outputs = Vec::with_capacity(files.len());
-        let mut records = Vec::with_capacity(files.len());
-        for ((ext, bytes), fingerprint) in files.into_iter().zip(fingerprints) {
-            let file = format!("{name}.{ext}");
+        // a letter's files are `<name>.<ext>`; a mailed copy's `<name>-<role>.<ext>`
+        let mut named: Vec<(String, Vec<u8>, String, usize)> = files
+            .into_iter()
+            .zip(fingerprints.iter().cloned())
+            .map(|((ext, bytes), fp)| (format!("{name}.{ext}"), bytes, fp, pages))
+            .collect();
+        for copy in copies {
+            let role = copy.role.key();
+            named.extend(
+                copy.files
+                    .into_iter()
+                    .zip(fingerprints.iter().cloned())
+                    .map(|((ext, bytes), fp)| {
+                        (format!("{name}-{role}.{ext}"), bytes, fp, copy.pages)
+                    }),
+            );
+        }
+        let mut outputs = Vec::with_capacity(named.len());
+        let mut records = Vec::with_capacity(named.len());
+        for (file, bytes, fingerprint, pages) in named {
             let path = self.out.join(&file);
             let written = time(Stage::Write, || {
                 write_atomically(&path, &bytes).map(|()| state::hex(&Sha256::digest(&bytes)))

@@ -31,6 +31,41 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const WEEKDAYS_ES: [&str; 7] = [
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
 impl CalendarDate {
     /// A date, if it exists.
     pub fn new(year: i32, month: u8, day: u8) -> Option<CalendarDate> {
@@ -81,8 +116,24 @@ impl CalendarDate {
         CalendarDate::new(i32::try_from(year).ok()?, month as u8, day as u8)
     }
 
-    /// Formats with a small strftime subset: `%Y %m %d %-m %-d %e %B %b %y %%`.
+    /// The day of the week, Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+    pub fn weekday(&self) -> u8 {
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+
+    /// Formats with a small strftime subset: `%Y %m %d %-m %-d %e %B %b %A %y %%`.
     pub fn format(&self, pattern: &str) -> Result<String, String> {
+        self.format_in(pattern, super::Language::English)
+    }
+
+    /// Formats as [`CalendarDate::format`] does, with the month and weekday names of a
+    /// language (`3 de marzo de 2017` from `%-d de %B de %Y` in Spanish).
+    pub fn format_in(&self, pattern: &str, language: super::Language) -> Result<String, String> {
+        let (months, weekdays) = match language {
+            super::Language::English => (&MONTHS, &WEEKDAYS),
+            super::Language::Spanish => (&MONTHS_ES, &WEEKDAYS_ES),
+        };
+        let month = months[usize::from(self.month - 1)];
         let mut out = String::with_capacity(pattern.len() + 8);
         let mut chars = pattern.chars();
         while let Some(c) = chars.next() {
@@ -102,12 +153,13 @@ impl CalendarDate {
                 ('m', true) => out.push_str(&self.month.to_string()),
                 ('d', false) => out.push_str(&format!("{:02}", self.day)),
                 ('d', true) | ('e', _) => out.push_str(&self.day.to_string()),
-                ('B', _) => out.push_str(self.month_name()),
-                ('b', _) => out.push_str(&self.month_name()[..3]),
+                ('B', _) => out.push_str(month),
+                ('b', _) => out.extend(month.chars().take(3)),
+                ('A', _) => out.push_str(weekdays[usize::from(self.weekday())]),
                 ('%', false) => out.push('%'),
                 _ => {
                     return Err(format!(
-                        "unknown date format `%{}{spec}`: use %Y %y %m %-m %d %-d %e %B %b or %%",
+                        "unknown date format `%{}{spec}`: use %Y %y %m %-m %d %-d %e %B %b %A or %%",
                         if unpadded { "-" } else { "" }
                     ));
                 }
@@ -196,5 +248,12 @@ mod tests {
         assert_eq!(d.long(), "January 7, 2017");
         assert_eq!(d.format("%-m/%-d/%y %b %e %%").unwrap(), "1/7/17 Jan 7 %");
         assert!(d.format("%Q").is_err());
+        let d = CalendarDate::new(2017, 3, 3).unwrap();
+        assert_eq!(
+            d.format_in("%A %-d de %B de %Y", super::super::Language::Spanish)
+                .unwrap(),
+            "viernes 3 de marzo de 2017"
+        );
+        assert_eq!(d.format("%A, %B %-d, %Y").unwrap(), "Friday, March 3, 2017");
     }
 }

@@ -62,6 +62,11 @@ pub struct RenderArgs {
     /// Render only the K-th of N shares of the cases (by a hash of each file name).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// `public` (the published letter) or `mailed`: one copy per recipient of the case's
+    /// [parties], each DIR/<name>-<role>.<ext> with its notice, appeal rights (the
+    /// recipient's last day to appeal), cc list and proof of service.
+    #[arg(long, value_enum, default_value_t = crate::mailed::Edition::Public)]
+    pub edition: crate::mailed::Edition,
     #[command(flatten)]
     pub vet: VetArgs,
     /// Do not print the checks' warnings (a case with warnings is still rendered; they are
@@ -82,6 +87,8 @@ struct Prepared {
     jobs: usize,
     /// The dictionaries with the run's word lists (`None`: the built-in ones).
     speller: Option<Speller>,
+    /// A mailed run's calendar and place of mailing.
+    mailing: Option<crate::mailed::Mailing>,
 }
 
 impl Prepared {
@@ -89,7 +96,7 @@ impl Prepared {
         Checks {
             speller: self.speller.as_ref().unwrap_or_else(|| Speller::builtin()),
             deny_warnings: args.vet.deny_warnings,
-            mailing: None,
+            mailing: self.mailing.as_ref(),
         }
     }
 }
@@ -185,8 +192,19 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
                 .into());
         }
     }
+    let mailed = args.edition == crate::mailed::Edition::Mailed;
+    if mailed && (args.out.is_none() || wrap.is_some()) {
+        return Err(usage(if wrap.is_some() {
+            "the mailed edition is written page for page: --wrap is for the public letter"
+        } else {
+            "the mailed edition writes a copy per recipient: it needs --out DIR"
+        }));
+    }
     let speller = args.vet.speller()?;
     let mut templates = args.template.load()?;
+    let mailing = mailed
+        .then(|| crate::mailed::Mailing::from_settings(&templates.settings))
+        .transpose()?;
     report(&std::mem::take(&mut templates.warnings));
     let renderer = super::renderer(templates)?;
     let options = FormatOptions {
@@ -201,6 +219,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         shard,
         jobs,
         speller,
+        mailing,
     })
 }
 

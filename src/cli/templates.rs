@@ -53,6 +53,7 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
             Role::Letter => "letter",
             Role::Part => "part",
             Role::Furniture => "furniture",
+            Role::Mailed => "mailed",
         };
         let from = match origin {
             Origin::Builtin => "built-in".to_string(),
@@ -144,6 +145,15 @@ fn settings_template() -> String {
             Kind::Text | Kind::Line | Kind::DateFormat | Kind::Choice(_) => {
                 format!("{:?}", spec.default)
             }
+            Kind::Lines => format!(
+                "[{}]",
+                spec.default
+                    .split('|')
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| format!("{:?}", l.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Kind::Sections => {
                 let names: Vec<String> = spec
                     .default

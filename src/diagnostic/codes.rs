@@ -231,6 +231,14 @@ pub const CODES: &[Code] = &[
         "a recipient's address that cannot be mailed to (missing, incomplete, too long for the window)",
     ),
     error("mailed.region", "a recipient's address without its region"),
+    error(
+        "mailed.letterhead",
+        "the mailed letterhead reaches into the envelope's window",
+    ),
+    error(
+        "mailed.settings",
+        "a setting the mailed edition needs is empty",
+    ),
     // the run
     error("usage", "a bad argument or combination of arguments"),
     error("usage.source-date", "SOURCE_DATE_EPOCH is not a moment"),

@@ -23,7 +23,7 @@ const LETTERHEAD_ROUNDS: usize = 3;
 
 impl Renderer {
     /// The blocks of furniture template `file` for page `page` of `pages`.
-    fn furniture(
+    pub(crate) fn furniture(
         &self,
         file: &'static str,
         case: &CaseFile,

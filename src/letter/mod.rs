@@ -38,6 +38,16 @@ pub struct Rendered {
     pub pages: usize,
     pub warnings: Diagnostics,
     pub accepted: Vec<Diagnostic>,
+    /// A mailed render's copies, one per recipient (`files` is then empty).
+    pub copies: Vec<RenderedCopy>,
+}
+
+/// One mailed copy: its files, written as `<name>-<role>.<ext>`, and its page count.
+#[derive(Debug)]
+pub struct RenderedCopy {
+    pub role: crate::mailed::Role,
+    pub files: Files,
+    pub pages: usize,
 }
 
 impl Renderer {
@@ -84,6 +94,9 @@ impl Renderer {
         checks: &Checks<'_>,
     ) -> Result<Rendered, Diagnostics> {
         let vetted = self.vet(case, checks)?;
+        if checks.mailing.is_some() {
+            return self.render_copies(case, writers, vetted);
+        }
         let info = self.letter_info(case);
         let mut laid_out: Vec<(Measuring, Pages)> = Vec::with_capacity(1);
         let mut files = Vec::with_capacity(writers.len());
@@ -113,6 +126,7 @@ impl Renderer {
             pages,
             warnings: vetted.warnings,
             accepted: vetted.accepted,
+            copies: Vec::new(),
         })
     }
 }

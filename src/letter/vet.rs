@@ -49,6 +49,8 @@ pub struct Vetted {
     pub accepted: Vec<Diagnostic>,
     /// The mailed copies' recipients with their last days (empty in the public edition).
     pub recipients: Vec<crate::mailed::Recipient>,
+    /// Each recipient's copy, rendered and parsed (empty in the public edition).
+    pub copies: Vec<crate::mailed::packet::CopyDocuments>,
 }
 
 impl Renderer {
@@ -104,6 +106,18 @@ impl Renderer {
                 &mut problems,
             );
         }
+        let copies = match (&document, checks.mailing, recipients.is_empty()) {
+            (Some(doc), Some(_), false) => {
+                match self.mailed_documents(file, own.as_ref(), doc, &recipients) {
+                    Ok(copies) => copies,
+                    Err(found) => {
+                        problems.0.extend(found.0);
+                        Vec::new()
+                    }
+                }
+            }
+            _ => Vec::new(),
+        };
         let accepted = accept::apply(file, &mut problems);
         sort_by_position(&mut problems);
         let warnings = problems.0.iter().filter(|d| !d.is_error()).count();
@@ -128,6 +142,7 @@ impl Renderer {
                 warnings: problems,
                 accepted,
                 recipients,
+                copies,
             }),
             _ => Err(problems),
         }

@@ -36,9 +36,9 @@ pub fn is_weekend(date: CalendarDate) -> bool {
     weekday(date) >= 5
 }
 
-/// The day of the week, Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+/// The day of the week, Monday 0 to Sunday 6.
 pub fn weekday(date: CalendarDate) -> u8 {
-    (date.days_since_epoch() + 3).rem_euclid(7) as u8
+    date.weekday()
 }
 
 /// The English name of a day of the week.

@@ -4,11 +4,17 @@
 //! [`calendar`] holds the judicial holidays as data; [`deadline`] computes each
 //! recipient's last day to appeal from the date of mailing, the recipient's address and
 //! that calendar; [`recipients`] reads who gets a copy from the case's `[parties]`, and
-//! refuses a case that cannot be mailed.
+//! refuses a case that cannot be mailed; [`context`] is what the mailed templates see;
+//! [`packet`] renders and lays out each copy, its address block placed for the envelope's
+//! window ([`window`]).
 
 pub mod calendar;
+pub mod context;
 pub mod deadline;
+pub mod packet;
 pub mod recipients;
+mod render;
+pub mod window;
 
 pub use calendar::HolidayCalendar;
 pub use deadline::{Deadline, last_day_to_file};
@@ -29,6 +35,15 @@ pub enum Edition {
     Mailed,
 }
 
+/// The settings a mailed copy cannot be made without: the return address, the place of
+/// mailing and who mailed it (the proof of service), where an appeal is served.
+const REQUIRED: [&str; 4] = [
+    "return_address",
+    "mailed_from",
+    "served_by",
+    "imr_unit_address",
+];
+
 /// What a mailed run needs besides the templates, read once from its settings.
 #[derive(Debug, Clone)]
 pub struct Mailing {
@@ -40,6 +55,27 @@ pub struct Mailing {
 
 impl Mailing {
     pub fn from_settings(settings: &Settings) -> Result<Mailing, Diagnostic> {
+        let empty: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|key| match settings.get(key) {
+                crate::template::settings::Value::Text(t) => t.trim().is_empty(),
+                crate::template::settings::Value::List(l) => l.is_empty(),
+                _ => false,
+            })
+            .collect();
+        if !empty.is_empty() {
+            return Err(Diagnostic::error(
+                "mailed.settings",
+                format!(
+                    "the mailed edition needs the setting{} {}, which {} empty",
+                    if empty.len() == 1 { "" } else { "s" },
+                    empty.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+                    if empty.len() == 1 { "is" } else { "are" }
+                ),
+            )
+            .hint("set them in the template folder's settings.toml (see `templates list`), e.g. return_address = [\"PO Box 100\", \"Sacramento, CA 95812\"]"));
+        }
         Ok(Mailing {
             calendar: HolidayCalendar::from_settings(settings)?,
             mailed_from: match settings.text("mailed_from_region") {

@@ -1,5 +1,6 @@
 //! What the template engine is given besides templates: the escaper that keeps case text
-//! from ever being read as markup, and the `date` filter.
+//! from ever being read as markup, and the `date` filter (`format=`, and `lang=es` for
+//! Spanish month and weekday names).
 
 use std::io::Write;
 
@@ -41,12 +42,22 @@ pub fn register_filters(tera: &mut Tera, default_date_format: String) {
             let format = kwargs
                 .get::<&str>("format")?
                 .unwrap_or(&default_date_format);
+            let language = match kwargs.get::<&str>("lang")?.unwrap_or("en") {
+                "en" => crate::case::Language::English,
+                "es" => crate::case::Language::Spanish,
+                other => {
+                    return Err(tera::Error::message(format!(
+                        "`date` knows the languages en and es, not `{other}`"
+                    )));
+                }
+            };
             let date = parse_iso_date(value).ok_or_else(|| {
                 tera::Error::message(format!(
                     "`date` expects a date such as 2016-12-30, got `{value}`"
                 ))
             })?;
-            date.format(format).map_err(tera::Error::message)
+            date.format_in(format, language)
+                .map_err(tera::Error::message)
         },
     );
 }

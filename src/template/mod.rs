@@ -167,6 +167,32 @@ impl TemplateSet {
         })
     }
 
+    /// Renders one template against a context made by the caller (the mailed edition's:
+    /// the letter's context with its `mailing`), shadowing the run's settings with a
+    /// case's own when it has them.
+    pub fn render_named(
+        &self,
+        file: &'static str,
+        case: &CaseFile,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        let section = section::find_section(file).expect("a template of the table");
+        self.render_section(section, case, context)
+    }
+
+    /// The context every template of a case sees: the letter's (no party in it).
+    pub fn case_context(
+        &self,
+        case: &CaseFile,
+        settings: Option<&Settings>,
+    ) -> Result<Context, Diagnostic> {
+        let mut context = letter_context(case)?;
+        if let Some(own) = settings {
+            context.insert("settings", own.as_map());
+        }
+        Ok(context)
+    }
+
     /// The templates read from the template folder: (template name, file, text).
     pub fn overrides(&self) -> Vec<(&str, &Path, &str)> {
         self.sources

@@ -12,6 +12,9 @@ pub enum Role {
     /// Page furniture, rendered for each page once the letter is laid out: the
     /// letterhead (page 1), the running header (pages 2 and on), the footer (every page).
     Furniture,
+    /// A page or part of the mailed edition's copies (`render --edition mailed`), rendered
+    /// once per recipient; never part of the public letter.
+    Mailed,
 }
 
 /// One template file.
@@ -100,12 +103,89 @@ pub const SECTIONS: &[Section] = &[
         about: "the footer of every page (built in: the footer setting)",
         builtin: builtin!("footer.md"),
     },
+    Section {
+        file: "mailed-letterhead.md",
+        role: Role::Mailed,
+        about: "the mailed notice's letterhead: the organization and its return_address",
+        builtin: builtin!("mailed-letterhead.md"),
+    },
+    Section {
+        file: "mailed-address.md",
+        role: Role::Mailed,
+        about: "the recipient's name and address, placed for a #10 window envelope",
+        builtin: builtin!("mailed-address.md"),
+    },
+    Section {
+        file: "mailed-notice.md",
+        role: Role::Mailed,
+        about: "the notice page: date of mailing, RE block, salutation, the decisions, final and binding, what an overturn requires",
+        builtin: builtin!("mailed-notice.md"),
+    },
+    Section {
+        file: "mailed-notice-es.md",
+        role: Role::Mailed,
+        about: "the notice page in Spanish, for a recipient with language es",
+        builtin: builtin!("mailed-notice-es.md"),
+    },
+    Section {
+        file: "mailed-documents.md",
+        role: Role::Mailed,
+        about: "DOCUMENTS REVIEWED, after the determination (when the case lists them)",
+        builtin: builtin!("mailed-documents.md"),
+    },
+    Section {
+        file: "mailed-appeal-rights.md",
+        role: Role::Mailed,
+        about: "the appeal-rights page: who may appeal, the grounds, the caption, the numbers, where to file and serve, the last day",
+        builtin: builtin!("mailed-appeal-rights.md"),
+    },
+    Section {
+        file: "mailed-appeal-rights-es.md",
+        role: Role::Mailed,
+        about: "the appeal-rights page in Spanish",
+        builtin: builtin!("mailed-appeal-rights-es.md"),
+    },
+    Section {
+        file: "mailed-role.md",
+        role: Role::Part,
+        about: "a mailed copy's recipient's role, in English or Spanish",
+        builtin: builtin!("mailed-role.md"),
+    },
+    Section {
+        file: "mailed-cc.md",
+        role: Role::Mailed,
+        about: "the copies sent to the other recipients",
+        builtin: builtin!("mailed-cc.md"),
+    },
+    Section {
+        file: "mailed-proof-of-service.md",
+        role: Role::Mailed,
+        about: "the proof of service by mail: date, place, every recipient's address",
+        builtin: builtin!("mailed-proof-of-service.md"),
+    },
 ];
 
 /// The furniture templates, by what they draw.
 pub const LETTERHEAD: &str = "letterhead.md";
 pub const RUNNING_HEADER: &str = "running-header.md";
 pub const FOOTER: &str = "footer.md";
+
+/// The mailed edition's templates, by what they make.
+pub const MAILED_LETTERHEAD: &str = "mailed-letterhead.md";
+pub const MAILED_ADDRESS: &str = "mailed-address.md";
+pub const MAILED_DOCUMENTS: &str = "mailed-documents.md";
+pub const MAILED_CC: &str = "mailed-cc.md";
+pub const MAILED_PROOF: &str = "mailed-proof-of-service.md";
+
+/// A page of the mailed copy in a language: `mailed-notice.md`, `mailed-notice-es.md`.
+pub fn mailed_page(page: &str, language: crate::case::Language) -> &'static str {
+    match (page, language) {
+        ("notice", crate::case::Language::Spanish) => "mailed-notice-es.md",
+        ("notice", _) => "mailed-notice.md",
+        (_, crate::case::Language::Spanish) => "mailed-appeal-rights-es.md",
+        _ => "mailed-appeal-rights.md",
+    }
+}
 
 /// The settings file a template folder may hold beside its templates.
 pub const SETTINGS_FILE: &str = "settings.toml";

@@ -20,6 +20,8 @@ pub enum Kind {
     Flag,
     /// Names of letter sections (`summary`, `issues`): comma-separated, or a TOML array.
     Sections,
+    /// Lines of text (an address): separated by `|`, or a TOML array of strings.
+    Lines,
 }
 
 /// Who may set a setting.
@@ -273,6 +275,48 @@ pub const SPECS: &[Spec] = &[
         kind: Kind::Choice(&["CA", "US", "foreign"]),
         default: "CA",
         about: "where the mailed edition's copies are mailed from: CA, US (another state) or foreign; with each recipient's region it decides the days mailing adds to the appeal period",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "return_address",
+        kind: Kind::Lines,
+        default: "",
+        about: "the organization's return address on the mailed notice's letterhead, lines separated by | (a TOML array in settings.toml); the mailed edition requires it",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "signatory",
+        kind: Kind::Lines,
+        default: "",
+        about: "who signs the mailed notice: name, then title, lines separated by | (empty: the organization alone)",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "mailed_from",
+        kind: Kind::Text,
+        default: "",
+        about: "the place of mailing the proof of service states, e.g. \"Sacramento, California\"; the mailed edition requires it",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "served_by",
+        kind: Kind::Text,
+        default: "",
+        about: "the person who mails the copies and signs the proof of service; the mailed edition requires it",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "imr_unit_address",
+        kind: Kind::Lines,
+        default: "",
+        about: "where an appeal is served on the DWC's IMR Unit, lines separated by |, on the appeal-rights page; the mailed edition requires it",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
+        key: "help_contacts",
+        kind: Kind::Lines,
+        default: "",
+        about: "where a party can get help with an appeal (the DWC Information & Assistance Unit, the organization's own line), lines separated by |, on the appeal-rights page (empty: none printed)",
         scope: Scope::Run(ORGANIZATION),
     },
 ];

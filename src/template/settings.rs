@@ -140,7 +140,7 @@ impl Settings {
                 );
                 continue;
             }
-            match toml_text(value.get_ref())
+            match toml_text(spec, value.get_ref())
                 .ok_or_else(|| describe(spec))
                 .and_then(|t| parse_value(spec, &t))
             {
@@ -259,7 +259,7 @@ impl Settings {
                 problems.push(unknown_key(key.get_ref()).at_span(path, source, key.span()));
                 continue;
             };
-            let text = toml_text(value.get_ref()).unwrap_or_else(|| String::from("\u{0}"));
+            let text = toml_text(spec, value.get_ref()).unwrap_or_else(|| String::from("\u{0}"));
             match parse_value(spec, &text) {
                 Ok(v) => {
                     self.values.insert(spec.key, v);
@@ -282,8 +282,9 @@ impl Settings {
     }
 }
 
-/// A TOML value as the text `--var` would give: a list of strings comma-separated.
-fn toml_text(value: &toml::Value) -> Option<String> {
+/// A TOML value as the text `--var` would give: a list of strings comma-separated (lines
+/// separated by `|`).
+fn toml_text(spec: &Spec, value: &toml::Value) -> Option<String> {
     Some(match value {
         toml::Value::String(s) => s.clone(),
         toml::Value::Integer(i) => i.to_string(),
@@ -291,7 +292,12 @@ fn toml_text(value: &toml::Value) -> Option<String> {
         toml::Value::Boolean(b) => b.to_string(),
         toml::Value::Array(items) => {
             let words: Option<Vec<&str>> = items.iter().map(toml::Value::as_str).collect();
-            words?.join(",")
+            let separator = if matches!(spec.kind, Kind::Lines) {
+                "|"
+            } else {
+                ","
+            };
+            words?.join(separator)
         }
         _ => return None,
     })
@@ -303,6 +309,7 @@ fn describe(spec: &Spec) -> String {
         Kind::Number { min, max } => format!("a number from {min} to {max}"),
         Kind::Flag => "true or false".into(),
         Kind::Sections => "a list of section names".into(),
+        Kind::Lines => "lines of text".into(),
         _ => "text".into(),
     }
 }
@@ -329,10 +336,12 @@ fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
         .chars()
         .find(|c| crate::case::text::is_control(*c) || *c == '\r');
     match spec.kind {
-        Kind::Text | Kind::Line | Kind::DateFormat if control.is_some() => Err(format!(
-            "text without control characters (this value holds {})",
-            crate::case::text::char_name(control.unwrap_or_default())
-        )),
+        Kind::Text | Kind::Line | Kind::DateFormat | Kind::Lines if control.is_some() => {
+            Err(format!(
+                "text without control characters (this value holds {})",
+                crate::case::text::char_name(control.unwrap_or_default())
+            ))
+        }
         Kind::Text => Ok(Value::Text(text.to_string())),
         Kind::Line if crate::case::text::is_blank_text(text) => {
             Err("text that prints something (it may not be empty)".into())
@@ -373,6 +382,13 @@ fn parse_value(spec: &Spec, text: &str) -> Result<Value, String> {
             }
             Ok(Value::List(names))
         }
+        Kind::Lines => Ok(Value::List(
+            text.split('|')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )),
         Kind::Flag => match text.trim() {
             "true" => Ok(Value::Flag(true)),
             "false" => Ok(Value::Flag(false)),

@@ -52,3 +52,133 @@ fn the_mailed_fields_change_nothing_in_the_public_letter() {
         assert!(a == b, "{name} differs when the case has parties");
     }
 }
+
+const ROLES: [&str; 5] = [
+    "employee",
+    "attorney",
+    "requesting-provider",
+    "claims-administrator",
+    "employer",
+];
+
+/// Renders the bundled mailed case's packet with the example organization's settings.
+fn render_packet(scratch: &Scratch, formats: &str) -> String {
+    let out = scratch.path("packet");
+    let out = out.to_str().unwrap().to_string();
+    run(&[
+        "render",
+        root().join(PACKET).to_str().unwrap(),
+        "--edition",
+        "mailed",
+        "--templates",
+        root().join("examples/mailing").to_str().unwrap(),
+        "--format",
+        formats,
+        "--out",
+        &out,
+    ])
+    .success();
+    out
+}
+
+#[test]
+fn every_copy_matches_its_golden_text() {
+    let scratch = Scratch::new();
+    render_packet(&scratch, "text");
+    let mut stale = Vec::new();
+    for role in ROLES {
+        let name = format!("CM17-0104417-{role}.txt");
+        let actual = scratch.read(&format!("packet/{name}"));
+        let golden = root().join("tests/golden/mailed").join(&name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            std::fs::write(&golden, &actual).unwrap();
+            continue;
+        }
+        if std::fs::read_to_string(&golden).ok().as_deref() != Some(actual.as_str()) {
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "differ from tests/golden/mailed (UPDATE_GOLDEN=1 rewrites): {stale:?}"
+    );
+    let entries = std::fs::read_dir(scratch.path("packet")).unwrap().count();
+    assert_eq!(
+        entries,
+        ROLES.len() + 1,
+        "a copy per recipient, and the journal"
+    );
+}
+
+#[test]
+fn each_copy_carries_its_own_last_day_and_the_others_in_its_cc_list() {
+    let scratch = Scratch::new();
+    render_packet(&scratch, "text");
+    let attorney = scratch.read("packet/CM17-0104417-attorney.txt");
+    assert!(
+        attorney.contains("Monday, June 5, 2017"),
+        "out of state: + 10 days"
+    );
+    assert!(!attorney.contains("Tuesday, May 30, 2017"));
+    let provider = scratch.read("packet/CM17-0104417-requesting-provider.txt");
+    assert!(
+        provider.contains("Tuesday, May 30, 2017"),
+        "Memorial Day rolled past"
+    );
+    let cc = provider.split("Copies to:").nth(1).unwrap();
+    let cc = cc.split("PROOF OF SERVICE").next().unwrap();
+    assert!(
+        cc.contains("Martin Okafor") && !cc.contains("Helen Park"),
+        "{cc}"
+    );
+    let employee = scratch.read("packet/CM17-0104417-employee.txt");
+    assert!(employee.contains("24 de abril de 2017"));
+    assert!(employee.contains("martes 30 de mayo de 2017"));
+    assert!(
+        employee.contains("CLINICAL CASE SUMMARY"),
+        "the determination stays as written"
+    );
+}
+
+#[test]
+fn a_mailed_render_needs_the_organizations_settings() {
+    let scratch = Scratch::new();
+    let out = scratch.path("out");
+    run(&[
+        "render",
+        root().join(PACKET).to_str().unwrap(),
+        "--edition",
+        "mailed",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("the mailed edition needs the settings `return_address`, `mailed_from`, `served_by`, `imr_unit_address`");
+}
+
+#[test]
+fn an_address_line_too_wide_for_the_window_is_refused() {
+    let scratch = Scratch::new();
+    let text = std::fs::read_to_string(root().join(PACKET))
+        .unwrap()
+        .replace(
+            "PO Box 24180",
+            "Department of Workers' Compensation Claims, Northern California Region",
+        );
+    let case = scratch.write("wide.toml", &text);
+    let out = scratch.path("out");
+    run(&[
+        "render",
+        case.to_str().unwrap(),
+        "--edition",
+        "mailed",
+        "--templates",
+        root().join("examples/mailing").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .status(1)
+    .stderr_has("claims administrator's address block")
+    .stderr_has("does not fit the #10 envelope's window (63–315 pt across, 147–228 pt down)");
+}
