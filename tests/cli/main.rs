@@ -17,5 +17,7 @@ mod output;
 mod pdf;
 mod sample;
 mod scenarios;
+mod tagged;
+mod tagged_check;
 mod templates;
 mod watch;
