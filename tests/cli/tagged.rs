@@ -227,3 +227,24 @@ fn every_pdf_in_the_folders_is_tagged() {
     assert!(count > 0, "no PDFs in {dirs}");
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+#[test]
+fn the_print_file_of_protected_letters_says_it_is_not_tagged() {
+    let s = Scratch::new();
+    let all = s.path("all.pdf");
+    render_bundled(
+        &s.path("out"),
+        &["--protect", "--combine", all.to_str().unwrap()],
+    );
+    let doc = Document::load(&all).unwrap();
+    // every page of the four letters, read from their encrypted files
+    assert_eq!(doc.get_pages().len(), 2 + 2 + 3 + 4);
+    assert!(doc.trailer.get(b"Encrypt").is_err());
+    assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
+    let info = doc
+        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    let subject = lopdf::decode_text_string(info.get(b"Subject").unwrap()).unwrap();
+    assert_eq!(subject, imr_letters::batch::combine::NOT_TAGGED);
+    assert!(subject.contains("Not tagged"));
+}
