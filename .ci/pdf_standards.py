@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """CI: every reference letter (REFERENCE, with --var wording=2016) and every bundled letter
-(cases/, with the logo, the watermark, a running header and a footer on) validated by the
+(cases/, with the logo, the watermark, a running header and a footer on; and again with the
+letterhead design of tests/fixtures/letterhead) validated by the
 `page` validator (the Python package page-validation, pinned in .ci/run) in each PDF mode:
 
   ua-1 (the default)      PDF/UA-1
@@ -45,9 +46,11 @@ def folders(reference):
     logo = os.path.join(ROOT, "tests", "fixtures", "logo.png")
     furniture = ["--draft", "--var", f"logo={logo}", "--var", "logo_alt=Logo of the review organization",
                  "--var", "footer=Page {page} of {pages}", "--var", "running_header=Case {case_number}"]
+    letterhead = ["--draft", "--templates", os.path.join(ROOT, "tests", "fixtures", "letterhead")]
     return {
         "reference": (reference, ["--var", "wording=2016"]),
         "bundled": (os.path.join(ROOT, "cases"), furniture),
+        "letterhead": (os.path.join(ROOT, "cases"), letterhead),
     }
 
 

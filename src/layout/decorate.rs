@@ -76,7 +76,7 @@ impl Decorations {
             logo: load_logo(settings)?,
             logo_height: settings.number("logo_height"),
             letterhead_align: Align::from_setting(settings.text("letterhead_align")),
-    pub logo_alt: Arc<str>,
+            logo_alt: settings.text("logo_alt").trim().into(),
         })
     }
 

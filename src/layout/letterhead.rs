@@ -47,7 +47,7 @@ impl Letterhead {
                 top += r.pitch;
             }
             match block {
-                FurnitureBlock::Logo { .. } => {
+                FurnitureBlock::Logo { alt } => {
                     let Some(image) = &decorations.logo else {
                         continue;
                     };
@@ -58,7 +58,12 @@ impl Letterhead {
                         width,
                         height,
                         image: image.clone(),
-                        alt: decorations.logo_alt.clone(),
+                        // the letterhead's own alternative text, else the setting's
+                        alt: if alt.trim().is_empty() {
+                            decorations.logo_alt.clone()
+                        } else {
+                            alt.trim().into()
+                        },
                     }));
                     out.logo_placed = true;
                     top += height;

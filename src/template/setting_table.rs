@@ -221,7 +221,7 @@ pub const SPECS: &[Spec] = &[
         key: "logo_alt",
         kind: Kind::Text,
         default: "",
-        about: "what the logo shows, read out in its place in a tagged PDF (empty: the logo is decoration, skipped by readers)",
+        about: "what the logo shows, read out in its place in a tagged PDF, unless the letterhead's ![text](logo) says (empty: the logo is decoration, skipped by readers)",
         scope: Scope::Run(ORGANIZATION),
     },
     Spec {

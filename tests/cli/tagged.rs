@@ -72,6 +72,38 @@ fn bundled_letters_are_tagged_in_every_mode() {
 }
 
 #[test]
+fn letters_with_a_letterhead_read_it_first_and_are_tagged() {
+    let s = Scratch::new();
+    let templates = root().join("tests/fixtures/letterhead");
+    let out = s.path("out");
+    run(&[
+        "render",
+        "cases",
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+        "--draft",
+        "--templates",
+        templates.to_str().unwrap(),
+    ])
+    .success();
+    for pdf in pdfs_in(&out) {
+        assert_tagged(&pdf);
+        // the letterhead's logo is a figure with the letterhead's own alternative text,
+        // and its lines a paragraph read before the letter
+        let doc = Document::load(&pdf).unwrap();
+        let figure = doc.objects.values().find_map(|o| {
+            let d = o.as_dict().ok()?;
+            (d.get(b"S").and_then(Object::as_name).ok() == Some(b"Figure"))
+                .then(|| lopdf::decode_text_string(d.get(b"Alt").ok()?).ok())
+                .flatten()
+        });
+        assert_eq!(figure.as_deref(), Some("Review organization logo"));
+    }
+}
+
+#[test]
 fn a_paragraph_across_a_page_break_is_one_element_on_both_pages() {
     let s = Scratch::new();
     let pdfs = render_bundled(&s.path("out"), &[]);

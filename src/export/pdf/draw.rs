@@ -169,7 +169,7 @@ impl Painter<'_> {
         if let Some(mark) = mark {
             self.set_mark(mark);
         }
-        let spaced = matches!(mark, Some(Mark::Element(_)));
+        let spaced = matches!(mark, Some(Mark::Element(_))) && !breaks_in_a_word(line);
         let last = line.runs.iter().rposition(|r| !r.text.is_empty());
         let baseline = pt(self.height - line.y);
         let (sin, cos) = angle.to_radians().sin_cos();
@@ -320,6 +320,15 @@ impl Painter<'_> {
         }
         self.end_text();
     }
+}
+
+/// Whether a line ends where the line breaker cut a word after its hyphen (`hand-` /
+/// `wrist`, `10-30-` / `2016`, `--` / `and`): the next line goes on with the same word, so
+/// no space is read between them.
+fn breaks_in_a_word(line: &Line) -> bool {
+    let text = line.runs.iter().rev().find(|r| !r.text.is_empty());
+    let mut tail = text.map(|r| r.text.chars().rev()).into_iter().flatten();
+    matches!((tail.next(), tail.next()), (Some('-'), Some(c)) if !c.is_whitespace())
 }
 
 /// Whether a line draws any text.
