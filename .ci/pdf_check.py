@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """CI: every PDF the binary makes from the given case folders passes `qpdf --check`, embeds
 only subset fonts (`pdffonts`), and reads back (`pdftotext`) as the same words as the text
-letter made in the same run. Usage: pdf_check.py BIN CASES_DIR [--var K=V]... (repeatable
-folders after BIN). Prints one line per folder and the failures; exits 1 on any failure."""
+letter made in the same run. Usage: pdf_check.py BIN CASES_DIR [--var K=V]... [--arg ARG]...
+(repeatable folders after BIN; --arg passes one more argument to render, e.g. --arg --protect).
+Prints one line per folder and the failures; exits 1 on any failure."""
 import subprocess, sys, tempfile, os, re
 
 
@@ -10,10 +11,10 @@ def words(text):
     return text.split()
 
 
-def check_folder(bin_, folder, var):
+def check_folder(bin_, folder, var, extra):
     failures = []
     with tempfile.TemporaryDirectory() as out:
-        args = [bin_, "render", folder, "--format", "text,pdf", "--out", out]
+        args = [bin_, "render", folder, "--format", "text,pdf", "--out", out] + extra
         for v in var:
             args += ["--var", v]
         r = subprocess.run(args, capture_output=True, text=True)
@@ -47,19 +48,22 @@ def check_folder(bin_, folder, var):
 
 def main():
     bin_ = sys.argv[1]
-    var, folders = [], []
+    var, extra, folders = [], [], []
     rest = sys.argv[2:]
     while rest:
         a = rest.pop(0)
         if a == "--var":
             var.append(rest.pop(0))
+        elif a == "--arg":
+            extra.append(rest.pop(0))
         else:
             folders.append(a)
     bad = 0
     for folder in folders:
-        n, failures = check_folder(bin_, folder, var)
+        n, failures = check_folder(bin_, folder, var, extra)
         ok = n - len({f.split(":")[0] for f in failures})
-        print(f"pdf: {folder}: {ok}/{n} PDFs pass qpdf --check, subset fonts, pdftotext words")
+        mode = f" ({' '.join(extra)})" if extra else ""
+        print(f"pdf: {folder}{mode}: {ok}/{n} PDFs pass qpdf --check, subset fonts, pdftotext words")
         for f in failures[:20]:
             print("   ", f)
         bad += len(failures) + (n == 0)

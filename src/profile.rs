@@ -31,14 +31,16 @@ pub enum Stage {
     PdfDraw,
     /// printpdf turning operations and resources into PDF objects (`to_lopdf_document`).
     PdfObjects,
-    /// Writing the objects out (lopdf), metadata and `/ID`.
+    /// The structure tree, XMP and output intent of a tagged or PDF/A letter.
+    PdfTags,
+    /// Writing the objects out (lopdf), metadata, encryption and `/ID`.
     PdfSave,
     Compress,
     /// Writing files (temporary file, rename) and hashing them.
     Write,
 }
 
-const STAGES: [(Stage, &str); 14] = [
+const STAGES: [(Stage, &str); 15] = [
     (Stage::Scan, "scan (read + parse for names)"),
     (Stage::Read, "read case files"),
     (Stage::Parse, "parse + check cases"),
@@ -50,12 +52,13 @@ const STAGES: [(Stage, &str); 14] = [
     (Stage::PdfSubset, "pdf: font subsetting"),
     (Stage::PdfDraw, "pdf: drawing (printpdf operations)"),
     (Stage::PdfObjects, "pdf: printpdf operations -> objects"),
+    (Stage::PdfTags, "pdf: structure tree, XMP, output intent"),
     (Stage::PdfSave, "pdf: objects -> bytes (lopdf), /ID"),
     (Stage::Compress, "compression (zlib)"),
     (Stage::Write, "write files + SHA-256"),
 ];
 
-static NANOS: [AtomicU64; 14] = [const { AtomicU64::new(0) }; 14];
+static NANOS: [AtomicU64; 15] = [const { AtomicU64::new(0) }; 15];
 /// Embedded faces found in the cache, and made.
 static FONT_CACHE: [AtomicU64; 2] = [const { AtomicU64::new(0) }; 2];
 

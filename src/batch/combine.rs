@@ -12,6 +12,9 @@
 //! letter starts on the front of a sheet. Pages hang from page-tree nodes of at most
 //! 128 pages; the file ends with the tree, the outline, the catalog and an `/ID`
 //! hashed from everything before it, and is renamed into place whole.
+//!
+//! The print file is not tagged (nor encrypted): its pages are copied without the
+//! letters' structure trees, and its Info `/Subject` says so ([`NOT_TAGGED`]).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -45,6 +48,10 @@ fn bookmark_title(doc: &Document, letter: &Path) -> String {
             .unwrap_or_default(),
     }
 }
+
+/// What the print file says of itself: it is for printing, and only the letters' own
+/// files are tagged (and protected, with `--protect`).
+pub const NOT_TAGGED: &str = "Print file of IMR Final Determinations. Not tagged and not encrypted: it is made for printing, and its pages are copied without the letters' structure trees, which are not merged; each letter's own PDF is the accessible (and, with --protect, protected) copy.";
 
 /// Pages per page-tree node.
 const FANOUT: usize = 128;
@@ -301,6 +308,8 @@ impl Combiner {
         let info = self.reserve();
         let mut body = b"<< /Title ".to_vec();
         syntax::text_string(&mut body, "IMR Final Determinations");
+        body.extend_from_slice(b" /Subject ");
+        syntax::text_string(&mut body, NOT_TAGGED);
         body.extend_from_slice(b" /Creator ");
         syntax::text_string(&mut body, crate::export::pdf::CREATOR);
         body.extend_from_slice(b" >>");

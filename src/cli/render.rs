@@ -15,6 +15,7 @@ use crate::batch::{
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::pdf::PdfArgs;
 use crate::export::{Format, FormatOptions, Writers, text::TextOptions, writers_for};
 use crate::letter::{Checks, Renderer};
 
@@ -43,6 +44,8 @@ pub struct RenderArgs {
     /// letter's lines.
     #[arg(long, value_name = "N|none")]
     pub wrap: Option<String>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
     /// Worker threads (default: every core).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -146,6 +149,15 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
         .hint("add text to --format (the PDF always keeps the printed letter's lines)")
         .into());
     }
+    let pdf = args.pdf.options()?;
+    if args.pdf.given() && !formats.contains(&Format::Pdf) {
+        return Err(Diagnostic::error(
+            "usage",
+            "--pdf-standard and --protect are the pdf format's, and no PDF is written",
+        )
+        .hint("add pdf to --format, e.g. --format text,pdf")
+        .into());
+    }
     let names = NamePattern::parse(&args.name)?;
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     let jobs = match args.jobs {
@@ -209,6 +221,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     let renderer = super::renderer(templates)?;
     let options = FormatOptions {
         text: TextOptions { wrap },
+        pdf,
     };
     let writers = writers_for(formats, &renderer.layout.fonts, &options);
     Ok(Prepared {

@@ -108,6 +108,7 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatOptions {
     pub text: text::TextOptions,
+    pub pdf: pdf::PdfOptions,
 }
 
 impl Format {
@@ -122,7 +123,7 @@ impl Format {
     pub fn writer(self, fonts: &FontBook, options: &FormatOptions) -> Box<dyn Writer> {
         match self {
             Format::Text => Box::new(text::TextWriter::new(options.text)),
-            Format::Pdf => Box::new(pdf::PdfWriter::new(fonts)),
+            Format::Pdf => Box::new(pdf::PdfWriter::new(fonts, options.pdf)),
         }
     }
 }

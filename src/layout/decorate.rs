@@ -64,6 +64,7 @@ pub struct Decorations {
     pub logo: Option<Arc<Image>>,
     pub logo_height: f64,
     pub letterhead_align: Align,
+    pub logo_alt: Arc<str>,
 }
 
 impl Decorations {
@@ -75,6 +76,7 @@ impl Decorations {
             logo: load_logo(settings)?,
             logo_height: settings.number("logo_height"),
             letterhead_align: Align::from_setting(settings.text("letterhead_align")),
+            logo_alt: settings.text("logo_alt").trim().into(),
         })
     }
 
@@ -119,6 +121,7 @@ impl Decorations {
                         width,
                         height,
                         image: image.clone(),
+                        alt: self.logo_alt.clone(),
                     }),
                 );
             }

@@ -5,7 +5,7 @@
 use super::Geometry;
 use super::decorate::{Decorations, furniture_lines};
 use super::linebreak::Measure;
-use super::page::{ImageFrame, Item};
+use super::page::{ImageFrame, Item, LineKind};
 use crate::markup::FurnitureBlock;
 
 /// A letterhead laid out: what it draws on page 1 and where the letter may start.
@@ -47,7 +47,7 @@ impl Letterhead {
                 top += r.pitch;
             }
             match block {
-                FurnitureBlock::Logo { .. } => {
+                FurnitureBlock::Logo { alt } => {
                     let Some(image) = &decorations.logo else {
                         continue;
                     };
@@ -58,6 +58,12 @@ impl Letterhead {
                         width,
                         height,
                         image: image.clone(),
+                        // the letterhead's own alternative text, else the setting's
+                        alt: if alt.trim().is_empty() {
+                            decorations.logo_alt.clone()
+                        } else {
+                            alt.trim().into()
+                        },
                     }));
                     out.logo_placed = true;
                     top += height;
@@ -67,6 +73,7 @@ impl Letterhead {
                         furniture_lines(std::slice::from_ref(block), g.body_size, align, body, g);
                     for (k, mut line) in lines.into_iter().enumerate() {
                         line.y = top + r.ascent;
+                        line.kind = LineKind::Letterhead;
                         line.starts_paragraph = k == 0 && b > 0;
                         out.items.push(Item::Line(line));
                         top += r.pitch;

@@ -50,6 +50,8 @@ pub struct ImageFrame {
     pub width: f64,
     pub height: f64,
     pub image: std::sync::Arc<super::logo::Image>,
+    /// What the image shows, for a reader who cannot see it (empty: it is decoration).
+    pub alt: std::sync::Arc<str>,
 }
 
 /// What a line belongs to.
@@ -57,8 +59,11 @@ pub struct ImageFrame {
 pub enum LineKind {
     Heading,
     Body,
-    /// A running header or footer, in the page's margin.
+    /// A running header or footer, in the page's margin (or a watermark): furniture a
+    /// reader skips.
     Margin,
+    /// A line of page 1's letterhead: who sends the letter, read before it.
+    Letterhead,
 }
 
 /// A line of text at a baseline.

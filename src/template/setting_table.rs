@@ -220,6 +220,13 @@ pub const SPECS: &[Spec] = &[
         scope: Scope::Run(DESIGN),
     },
     Spec {
+        key: "logo_alt",
+        kind: Kind::Text,
+        default: "",
+        about: "what the logo shows, read out in its place in a tagged PDF, unless the letterhead's ![text](logo) says (empty: the logo is decoration, skipped by readers)",
+        scope: Scope::Run(ORGANIZATION),
+    },
+    Spec {
         key: "body_font",
         kind: Kind::Text,
         default: "",

@@ -21,5 +21,7 @@ mod pdf;
 mod regression;
 mod sample;
 mod scenarios;
+mod tagged;
+mod tagged_check;
 mod templates;
 mod watch;

@@ -1,13 +1,17 @@
-//! The last pass over the document printpdf built: metadata, compression and `/ID`.
+//! The last pass over the document printpdf built: metadata, structure, compression,
+//! encryption and `/ID`.
 //!
 //! printpdf's Info dictionary carries empty fields and `GTS_PDFXVersion` (which makes
 //! readers call the file PDF/X), and its trailer `/ID` comes from a process-global
 //! counter. Here the Info dictionary is replaced by ours (title, subject, creator,
-//! producer and dates from the letter; no names of people), every stream is compressed,
-//! and `/ID` becomes a hash of the file's own bytes, so the same letter always gives the
-//! same file.
+//! producer and dates from the letter; no names of people); a tagged letter gets its
+//! structure tree and XMP, a PDF/A one its output intent; every stream is compressed
+//! (never into data that ends in a carriage return, which PDF/A readers take for part of
+//! the end of line), and `/ID` becomes a hash of the file's own bytes, so the same letter
+//! always gives the same file. A protected letter is encrypted once its `/ID` is known,
+//! since the key depends on it.
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 use sha2::{Digest, Sha256};
 
@@ -15,6 +19,8 @@ use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use super::options::PdfOptions;
+use super::tags::Structure;
 use crate::export::LetterInfo;
 use crate::profile::{Stage, time};
 
@@ -33,10 +39,18 @@ const PRODUCER: &str = concat!(
     " (printpdf 0.12.8)"
 );
 
+/// The letters' title and subject.
+fn title(info: &LetterInfo<'_>) -> String {
+    format!("IMR Final Determination {}", info.case_number)
+}
+const SUBJECT: &str = "Independent Medical Review Final Determination";
+
 /// Serialises the document into the bytes of the file.
 pub fn finish(
     doc: &PdfDocument,
+    structure: Option<&Structure>,
     info: &LetterInfo<'_>,
+    options: &PdfOptions,
     cache: &StreamCache,
 ) -> Result<Vec<u8>, Diagnostic> {
     let opts = PdfSaveOptions {
@@ -67,10 +81,70 @@ pub fn finish(
         .get(b"Info")
         .and_then(Object::as_reference)
         .map_err(|e| Diagnostic::error("pdf.write", "the PDF has no Info").cause(e.to_string()))?;
+    let archival = options.standard.archival();
     lo.objects
-        .insert(info_id, Object::Dictionary(info_dictionary(info)));
+        .insert(info_id, Object::Dictionary(info_dictionary(info, archival)));
+    if let Some(structure) = structure {
+        time(Stage::PdfTags, || {
+            standards(&mut lo, structure, info, archival)
+        })?;
+    }
     time(Stage::Compress, || compress(&mut lo, cache));
-    time(Stage::PdfSave, || save_with_id(&mut lo))
+    if options.protect {
+        time(Stage::PdfSave, || save_protected(&mut lo))
+    } else {
+        time(Stage::PdfSave, || save_with_id(&mut lo))
+    }
+}
+
+/// What a tagged letter adds (and a PDF/A one): the structure tree, the XMP, PDF 1.7.
+fn standards(
+    lo: &mut lopdf::Document,
+    structure: &Structure,
+    info: &LetterInfo<'_>,
+    archival: bool,
+) -> Result<(), Diagnostic> {
+    super::structure::write_structure(lo, structure)?;
+    let title = title(info);
+    let packet = super::xmp::packet(&super::xmp::Metadata {
+        title: &title,
+        subject: SUBJECT,
+        creator: CREATOR,
+        producer: PRODUCER,
+        stamp: info.stamp,
+        archival,
+    });
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    let metadata = lo.add_object(Object::Stream(
+        Stream::new(dict, packet).with_compression(false),
+    ));
+    let failed = |e: lopdf::Error| {
+        Diagnostic::error("pdf.write", "the PDF has no catalog").cause(e.to_string())
+    };
+    lo.catalog_mut()
+        .map_err(failed)?
+        .set("Metadata", Object::Reference(metadata));
+    if archival {
+        super::archive::add_output_intent(lo).map_err(failed)?;
+    }
+    lo.version = "1.7".to_string();
+    Ok(())
+}
+
+/// The encrypted file's bytes: its `/ID` the hash of the file before encryption.
+fn save_protected(lo: &mut lopdf::Document) -> Result<Vec<u8>, Diagnostic> {
+    let plain = save_with_id(lo)?;
+    let id = lopdf::Document::load_mem(&plain)
+        .ok()
+        .and_then(|d| d.trailer.get(b"ID").ok().cloned())
+        .ok_or_else(|| Diagnostic::error("pdf.write", "the PDF trailer has no /ID"))?;
+    lo.trailer.set("ID", id);
+    super::protect::encrypt(lo)?;
+    let mut bytes = Vec::with_capacity(plain.len() + 4096);
+    save(lo, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// The file's bytes, its `/ID` a hash of them.
@@ -148,6 +222,23 @@ fn compress(lo: &mut lopdf::Document, cache: &StreamCache) {
                 packed
             }
         };
+        // data ending in CR before `endstream` reads as a CRLF end of line: keep such a
+        // stream as it is (its text does not end in CR), or add a line end and pack again
+        let packed = if packed.last() != Some(&b'\r') {
+            packed
+        } else if stream.content.last() != Some(&b'\r') {
+            continue;
+        } else {
+            let mut longer = stream.content.clone();
+            longer.push(b'\n');
+            match deflate(&longer, false) {
+                Some(p) if p.last() != Some(&b'\r') && !stream.dict.has(b"Length1") => {
+                    stream.set_content(longer);
+                    Arc::new(p)
+                }
+                _ => continue,
+            }
+        };
         if packed.len() + 20 < stream.content.len() {
             stream
                 .dict
@@ -196,31 +287,28 @@ fn save(lo: &mut lopdf::Document, bytes: &mut Vec<u8>) -> Result<(), Diagnostic>
     })
 }
 
-fn info_dictionary(info: &LetterInfo<'_>) -> Dictionary {
+fn info_dictionary(info: &LetterInfo<'_>, archival: bool) -> Dictionary {
     let s = info.stamp;
     let date = format!(
         "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
         s.date.year, s.date.month, s.date.day, s.hour, s.minute, s.second
     );
     let mut dict = Dictionary::new();
-    dict.set(
-        "Title",
-        text_string(&format!("IMR Final Determination {}", info.case_number)),
-    );
-    dict.set(
-        "Subject",
-        text_string("Independent Medical Review Final Determination"),
-    );
+    dict.set("Title", text_string(&title(info)));
+    dict.set("Subject", text_string(SUBJECT));
     dict.set("Creator", text_string(CREATOR));
     dict.set("Producer", text_string(PRODUCER));
     dict.set("CreationDate", Object::string_literal(date.clone()));
     dict.set("ModDate", Object::string_literal(date));
-    dict.set("Trapped", Object::Name(b"False".to_vec()));
+    // PDF/A-2 would want pdf:Trapped in the XMP too, which needs a schema of its own
+    if !archival {
+        dict.set("Trapped", Object::Name(b"False".to_vec()));
+    }
     dict
 }
 
 /// A PDF text string: literal when ASCII, otherwise UTF-16BE with a byte-order mark.
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         Object::string_literal(s)
     } else {

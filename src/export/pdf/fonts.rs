@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use super::truetype::TrueType;
 use crate::diagnostic::Diagnostic;
-use crate::layout::{Family, Font, FontBook, Item, Line, Pages};
+use crate::layout::{Family, Font, FontBook, Item, Line, LineKind, Pages};
 use crate::markup::Style;
 use crate::profile::{Stage, time};
 
@@ -131,9 +131,10 @@ impl Faces {
         }
     }
 
-    /// Subsets every face the letter uses to the glyphs it uses.
-    pub fn embed(&self, pages: &Pages) -> Result<EmbeddedFonts, Diagnostic> {
-        let used = self.used_glyphs(pages)?;
+    /// Subsets every face the letter uses to the glyphs it uses (in a `tagged` letter,
+    /// the space that ends each line of its text too).
+    pub fn embed(&self, pages: &Pages, tagged: bool) -> Result<EmbeddedFonts, Diagnostic> {
+        let used = self.used_glyphs(pages, tagged)?;
         used.into_iter()
             .zip(&self.faces)
             .enumerate()
@@ -158,7 +159,11 @@ impl Faces {
     }
 
     /// Per face, every character drawn in it and its glyph id in the full font.
-    fn used_glyphs(&self, pages: &Pages) -> Result<Vec<BTreeMap<char, u16>>, Diagnostic> {
+    fn used_glyphs(
+        &self,
+        pages: &Pages,
+        tagged: bool,
+    ) -> Result<Vec<BTreeMap<char, u16>>, Diagnostic> {
         // Latin-1 characters (nearly all of a letter) are marked in a table, the rest
         // kept in a map: a letter draws thousands of characters but only a few dozen
         // distinct ones.
@@ -166,6 +171,13 @@ impl Faces {
         let mut used = vec![BTreeMap::new(); self.faces.len()];
         let mut missing: BTreeMap<(usize, char), ()> = BTreeMap::new();
         let mut visit = |line: &Line| {
+            // a tagged line ends with a space in the face of its last run (`draw`)
+            if tagged
+                && line.kind != LineKind::Margin
+                && let Some(last) = line.runs.iter().rev().find(|r| !r.text.is_empty())
+            {
+                latin[Faces::index(line.family, last.style)][usize::from(b' ')] = true;
+            }
             for run in &line.runs {
                 let i = Faces::index(line.family, run.style);
                 for c in run.text.chars() {

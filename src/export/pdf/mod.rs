@@ -1,19 +1,30 @@
 //! The PDF letter: the laid-out pages drawn with printpdf, with subset embedded fonts.
 //!
 //! printpdf 0.12.8 without its default features draws and serialises; it neither
-//! subsets fonts nor gives stable ids. So `fonts` cuts each used face down to the
-//! letter's glyphs (`truetype` for TrueType faces, allsorts for others) under a fixed
-//! resource name, `draw` turns each page into printpdf operations, and `finish`
-//! replaces the metadata, compresses the streams and sets `/ID` from the content. The same pages and letter info always give the same bytes, whatever the
-//! process drew before and on whichever thread.
+//! subsets fonts nor gives stable ids, and knows nothing of tags, PDF/A or encryption.
+//! So `fonts` cuts each used face down to the letter's glyphs (`truetype` for TrueType
+//! faces, allsorts for others) under a fixed resource name, `draw` turns each page into
+//! printpdf operations (marking what it draws for the structure `tags` builds), and
+//! `finish` replaces the metadata, writes the structure tree (`structure`), the XMP
+//! (`xmp`) and PDF/A's output intent (`archive`), compresses the streams, encrypts
+//! (`protect`) and sets `/ID` from the content. The same pages, letter info and
+//! [`PdfOptions`] always give the same bytes, whatever the process drew before and on
+//! whichever thread.
 
+mod archive;
 mod draw;
 mod finish;
 mod fonts;
+pub mod options;
+mod protect;
+mod structure;
 pub mod syntax;
+mod tags;
 mod truetype;
+mod xmp;
 
 pub use finish::CREATOR;
+pub use options::{PdfArgs, PdfOptions, PdfStandard};
 
 use printpdf::{
     PdfDocument, PdfFont, PdfPage, Pt, RawImage, RawImageData, RawImageFormat, Rect, XObject,
@@ -33,13 +44,15 @@ use fonts::Faces;
 pub struct PdfWriter {
     faces: Faces,
     streams: finish::StreamCache,
+    options: PdfOptions,
 }
 
 impl PdfWriter {
-    pub fn new(fonts: &FontBook) -> PdfWriter {
+    pub fn new(fonts: &FontBook, options: PdfOptions) -> PdfWriter {
         PdfWriter {
             faces: Faces::new(fonts),
             streams: finish::StreamCache::default(),
+            options,
         }
     }
 }
@@ -53,16 +66,32 @@ impl Writer for PdfWriter {
         Measuring::Fonts
     }
 
+    fn fingerprint(&self) -> String {
+        format!(
+            "pdf {:?} standard={} protect={}",
+            self.measuring(),
+            self.options.standard.name(),
+            self.options.protect
+        )
+    }
+
     fn write(&self, pages: &Pages, info: &LetterInfo<'_>) -> Result<Vec<u8>, Diagnostic> {
-        let fonts = time(Stage::PdfFonts, || self.faces.embed(pages))?;
-        let doc = time(Stage::PdfDraw, || draw_document(pages, fonts));
-        finish::finish(&doc, info, &self.streams)
+        let tagged = self.options.standard.tagged();
+        let fonts = time(Stage::PdfFonts, || self.faces.embed(pages, tagged))?;
+        let (doc, structure) = time(Stage::PdfDraw, || draw_document(pages, fonts, tagged));
+        finish::finish(&doc, structure.as_ref(), info, &self.options, &self.streams)
     }
 }
 
-/// The letter as a printpdf document: its pages' operations and the resources they use.
-fn draw_document(pages: &Pages, fonts: fonts::EmbeddedFonts) -> PdfDocument {
+/// The letter as a printpdf document: its pages' operations and the resources they use,
+/// and its structure when it is tagged.
+fn draw_document(
+    pages: &Pages,
+    fonts: fonts::EmbeddedFonts,
+    tagged: bool,
+) -> (PdfDocument, Option<tags::Structure>) {
     let mut doc = PdfDocument::new("");
+    let mut tagger = tagged.then(tags::Tagger::new);
     doc.pages = pages
         .pages
         .iter()
@@ -72,7 +101,7 @@ fn draw_document(pages: &Pages, fonts: fonts::EmbeddedFonts) -> PdfDocument {
                 media_box: size.clone(),
                 trim_box: size.clone(),
                 crop_box: size,
-                ops: draw::page_ops(page, pages.height, &fonts),
+                ops: draw::page_ops(page, pages.height, &fonts, tagger.as_mut()),
             }
         })
         .collect();
@@ -96,7 +125,7 @@ fn draw_document(pages: &Pages, fonts: fonts::EmbeddedFonts) -> PdfDocument {
             .map
             .insert(font.id, PdfFont::new(font.font));
     }
-    doc
+    (doc, tagger.map(tags::Tagger::finish))
 }
 
 /// An image's resource name: fixed, so the bytes do not depend on a counter. A letter

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use lopdf::{Document, Object};
 
-use super::PdfWriter;
+use super::{PdfOptions, PdfWriter};
 use crate::case::parse_case;
 use crate::export::{LetterInfo, Writer};
 use crate::layout::{Family, Item, Measuring, Pages};
@@ -57,14 +57,14 @@ fn long_case(n: usize) -> String {
 #[test]
 fn same_pages_give_the_same_bytes_whatever_came_before() {
     let r = renderer();
-    let w = PdfWriter::new(&r.layout.fonts);
+    let w = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     let (_, first) = letter(&r, &w, SEED);
     // Other letters in between, in this writer and in a new one, and on other threads.
     letter(&r, &w, MINIMAL);
     letter(&r, &w, &long_case(12));
     let (_, again) = letter(&r, &w, SEED);
     assert!(first == again, "the same letter twice gave different bytes");
-    let fresh = PdfWriter::new(&r.layout.fonts);
+    let fresh = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     assert!(letter(&r, &fresh, SEED).1 == first, "a new writer differs");
     let threaded = std::thread::scope(|s| {
         let handles: Vec<_> = (0..3)
@@ -93,7 +93,7 @@ fn same_pages_give_the_same_bytes_whatever_came_before() {
 #[test]
 fn a_three_page_letter_is_tens_of_kilobytes() {
     let r = renderer();
-    let w = PdfWriter::new(&r.layout.fonts);
+    let w = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     let (pages, bytes) = letter(&r, &w, &long_case(14));
     assert!(pages.pages.len() >= 3, "{} pages", pages.pages.len());
     assert!(
@@ -107,10 +107,10 @@ fn a_three_page_letter_is_tens_of_kilobytes() {
 #[test]
 fn every_drawn_character_has_its_outline_and_width_in_the_subset() {
     let r = renderer();
-    let w = PdfWriter::new(&r.layout.fonts);
+    let w = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     let case = parse_case(Path::new("t.toml"), long_case(2)).unwrap();
     let pages = r.pages(&case, Measuring::Fonts).unwrap();
-    let fonts = w.faces.embed(&pages).unwrap();
+    let fonts = w.faces.embed(&pages, true).unwrap();
     let whole = &r.layout.fonts.face(Family::Body, Style::Regular).data;
     let whole = ttf_parser::Face::parse(whole, 0).unwrap();
     let body = fonts[0].as_ref().expect("body regular is used");
@@ -159,7 +159,7 @@ impl ttf_parser::OutlineBuilder for Bounds {
 #[test]
 fn a_character_the_fonts_lack_is_an_error() {
     let r = renderer();
-    let w = PdfWriter::new(&r.layout.fonts);
+    let w = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     let case = parse_case(Path::new("t.toml"), with_summary("Pain 中 in the knee.")).unwrap();
     // laid out with the fonts, the case is refused before any writer sees it
     let refused = r.pages(&case, Measuring::Fonts).unwrap_err().render();
@@ -188,7 +188,7 @@ fn a_character_the_fonts_lack_is_an_error() {
 #[test]
 fn the_file_has_our_metadata_embedded_subsets_and_extractable_text() {
     let r = renderer();
-    let w = PdfWriter::new(&r.layout.fonts);
+    let w = PdfWriter::new(&r.layout.fonts, PdfOptions::default());
     let (pages, bytes) = letter(&r, &w, &with_summary(SPECIAL));
     let doc = Document::load_mem(&bytes).unwrap();
     let info = doc
