@@ -14,6 +14,7 @@ mod kill;
 mod markup;
 mod output;
 mod pdf;
+mod regression;
 mod sample;
 mod scenarios;
 mod templates;
