@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::naming::NameFacts;
+use super::output::write_pending;
 use super::scan::name_key;
-use super::{Batch, CaseOutcome, CaseStatus, OutputFile, state, write_atomically};
+use super::{Batch, CaseOutcome, CaseStatus, OutputFile, state};
 use crate::case::case_from_bytes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::letter::Rendered;
@@ -41,6 +42,7 @@ impl Batch<'_> {
             problems: Diagnostics::default(),
             accepted: Vec::new(),
             journal: Vec::new(),
+            pending: Vec::new(),
         };
         if !self.details {
             return outcome;
@@ -128,13 +130,17 @@ impl Batch<'_> {
         }
         let mut outputs = Vec::with_capacity(named.len());
         let mut records = Vec::with_capacity(named.len());
+        let mut pending = Vec::with_capacity(named.len());
         for (file, bytes, fingerprint, pages) in named {
             let path = self.out.join(&file);
             let written = time(Stage::Write, || {
-                write_atomically(&path, &bytes).map(|()| state::hex(&Sha256::digest(&bytes)))
+                write_pending(&path, &bytes).map(|p| (p, state::hex(&Sha256::digest(&bytes))))
             });
             let sha256 = match written {
-                Ok(sha256) => sha256,
+                Ok((file, sha256)) => {
+                    pending.push(file);
+                    sha256
+                }
                 Err(d) => {
                     let mut problems = warnings;
                     problems.push(d);
@@ -162,6 +168,7 @@ impl Batch<'_> {
             problems: warnings,
             accepted,
             journal: records,
+            pending,
         })
     }
 }

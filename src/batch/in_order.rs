@@ -86,6 +86,7 @@ mod tests {
             problems: Default::default(),
             accepted: Vec::new(),
             journal: Vec::new(),
+            pending: Vec::new(),
         }
     }
 

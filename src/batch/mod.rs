@@ -25,6 +25,7 @@ mod inputs;
 mod naming;
 mod output;
 mod report;
+mod run_files;
 mod scan;
 mod spill;
 mod state;
@@ -40,6 +41,7 @@ pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
 pub use output::write_atomically;
 pub use report::ReportWriter;
+pub use run_files::{RunFile, RunInputs, check_run_files};
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
 const BLOCK: usize = 512;
@@ -93,6 +95,9 @@ pub struct CaseOutcome {
     /// is handed on (in the order of the cases), so the journal is the same file whatever
     /// the number of threads.
     journal: Vec<state::Record>,
+    /// A rendered case's files under their temporary names, renamed into place right
+    /// after the journal records them.
+    pending: Vec<output::PendingFile>,
 }
 
 impl CaseOutcome {
@@ -105,6 +110,7 @@ impl CaseOutcome {
             problems,
             accepted: Vec::new(),
             journal: Vec::new(),
+            pending: Vec::new(),
         }
     }
 }
@@ -159,7 +165,7 @@ impl Batch<'_> {
         cases: &CaseList,
         tick: &(dyn Fn() + Sync),
         sink: &mut (dyn FnMut(CaseOutcome) + Send),
-    ) -> (Tally, Diagnostics) {
+    ) -> Result<(Tally, Diagnostics), Diagnostics> {
         let fingerprint = state::run_fingerprint(self.renderer, &self.checks);
         let state = state::State::open(self.out, self.shard);
         let mut problems = Diagnostics::default();
@@ -172,7 +178,7 @@ impl Batch<'_> {
                 Ok(block) => block,
                 Err(d) => {
                     problems.push(d);
-                    return (Tally::default(), problems);
+                    return Ok((Tally::default(), problems));
                 }
             };
             let scanned: Vec<(u32, u8)> = block
@@ -184,11 +190,16 @@ impl Batch<'_> {
                 verdicts.push(verdict);
             }
         }
+        if let Some(i) = verdicts.iter().position(|v| *v == scan::SCAN_RESERVED)
+            && let Some(Ok(input)) = cases.iter().nth(i)
+        {
+            return Err(self.reserved_name(&input).into());
+        }
         let (refused, owned) = match self.collisions(cases, &keys) {
             Ok(found) => found,
             Err(d) => {
                 problems.push(d);
-                return (Tally::default(), problems);
+                return Ok((Tally::default(), problems));
             }
         };
         output::remove_stale_temp_files(self.out, |target| {
@@ -198,8 +209,15 @@ impl Batch<'_> {
         drop(owned);
 
         let mut tally = Tally::default();
-        let mut hand_on = |outcome: CaseOutcome| {
+        let mut hand_on = |mut outcome: CaseOutcome| {
             state.record(&outcome.journal);
+            for file in std::mem::take(&mut outcome.pending) {
+                if let Err(d) = file.commit() {
+                    outcome.status = CaseStatus::Failed;
+                    outcome.outputs.clear();
+                    outcome.problems.push(d);
+                }
+            }
             tally.add(outcome.status);
             sink(outcome);
         };
@@ -229,6 +247,9 @@ impl Batch<'_> {
                 } else if verdicts[i] == scan::SCAN_RESERVED {
                     let d = self.reserved_name(&input);
                     CaseOutcome::failed(input, d.into())
+                } else if verdicts[i] == scan::SCAN_FOREIGN {
+                    let d = self.foreign_output(&input, &state);
+                    CaseOutcome::failed(input, d.into())
                 } else if verdicts[i] == scan::SCAN_CURRENT {
                     self.skip(input, keys[i], &fingerprint, &state)
                 } else {
@@ -247,6 +268,6 @@ impl Batch<'_> {
         {
             warnings.push(d);
         }
-        (tally, warnings)
+        Ok((tally, warnings))
     }
 }

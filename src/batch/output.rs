@@ -55,19 +55,52 @@ pub fn remove_stale_temp_files(dir: &Path, owned: impl Fn(&str) -> bool) -> usiz
 
 /// Writes a file so that it appears whole or not at all.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_pending(target, bytes)?.commit()
+}
+
+fn write_failed(target: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "output.write",
+        format!("failed to write `{}`", target.display()),
+    )
+    .cause(e.to_string())
+}
+
+/// Writes a file under its temporary name, to be renamed into place by
+/// [`PendingFile::commit`] (a batch records it in its journal first, so a file under a
+/// final name is always one the journal knows).
+pub fn write_pending(target: &Path, bytes: &[u8]) -> Result<PendingFile, Diagnostic> {
     let temp = temp_path(target);
-    let fail = |e: std::io::Error| {
-        let _ = std::fs::remove_file(&temp);
-        Diagnostic::error(
-            "output.write",
-            format!("failed to write `{}`", target.display()),
-        )
-        .cause(e.to_string())
+    let pending = PendingFile {
+        temp,
+        target: target.to_path_buf(),
     };
-    let mut file = std::fs::File::create(&temp).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    drop(file);
-    std::fs::rename(&temp, target).map_err(fail)
+    let mut file = std::fs::File::create(&pending.temp).map_err(|e| write_failed(target, &e))?;
+    file.write_all(bytes)
+        .map_err(|e| write_failed(target, &e))?;
+    Ok(pending)
+}
+
+/// A whole file under its temporary name; removed if dropped before it is committed.
+#[derive(Debug)]
+pub struct PendingFile {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+impl PendingFile {
+    /// Renames the file to its final name.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let result = std::fs::rename(&self.temp, &self.target);
+        result.map_err(|e| write_failed(&self.target, &e))
+        // on success the temporary name is gone; on failure Drop removes it
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.temp);
+    }
 }
 
 /// Opens a file that is written piece by piece and renamed into place when finished.

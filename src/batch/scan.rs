@@ -16,6 +16,9 @@ pub const SCAN_STALE: u8 = 1;
 pub const SCAN_CURRENT: u8 = 2;
 /// The case's output would be the run's own report or combined file.
 pub const SCAN_RESERVED: u8 = 3;
+/// A file at one of the case's output names that no journal records (imr-letters did not
+/// write it): not replaced without `--force`.
+pub const SCAN_FOREIGN: u8 = 4;
 impl Batch<'_> {
     /// A case's output name and whether all its outputs are current.
     pub(super) fn scan(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u32, u8) {
@@ -55,10 +58,45 @@ impl Batch<'_> {
                     .current(&format!("{name}.{}", w.extension()), fp)
                     .is_some()
             });
-        (
-            name_key(&name),
-            if current { SCAN_CURRENT } else { SCAN_STALE },
+        let verdict = if current {
+            SCAN_CURRENT
+        } else if !self.force && self.foreign_file(&name, state).is_some() {
+            SCAN_FOREIGN
+        } else {
+            SCAN_STALE
+        };
+        (name_key(&name), verdict)
+    }
+
+    /// The first of a case's output files that exists and that no journal records.
+    fn foreign_file(&self, name: &str, state: &state::State) -> Option<PathBuf> {
+        self.writers.iter().find_map(|w| {
+            let file = format!("{name}.{}", w.extension());
+            let path = self.out.join(&file);
+            (std::fs::symlink_metadata(&path).is_ok() && !state.knows(&file)).then_some(path)
+        })
+    }
+
+    /// The error of a case whose output name holds a file imr-letters did not write.
+    pub(super) fn foreign_output(&self, input: &Path, state: &state::State) -> Diagnostic {
+        let path = std::fs::read(input)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(NameFacts::read)
+            .and_then(|facts| self.names.name_from(input, &facts).ok())
+            .and_then(|name| self.foreign_file(&name, state));
+        let file = path.map_or_else(
+            || "its output file".to_string(),
+            |p| format!("`{}`", p.display()),
+        );
+        Diagnostic::error(
+            "output.exists",
+            format!(
+                "case file `{}` is not rendered: {file} exists and imr-letters did not write it",
+                input.display()
+            ),
         )
+        .hint("move the file away, or pass --force to replace it")
     }
 
     fn is_reserved(&self, file: &str) -> bool {
@@ -69,14 +107,16 @@ impl Batch<'_> {
     /// combined file.
     pub(super) fn reserved_name(&self, input: &Path) -> Diagnostic {
         Diagnostic::error(
-            "batch.collision",
+            "usage",
             format!(
                 "case file `{}` would be written over the run's own {}",
                 input.display(),
                 self.reserved.join(" or ")
             ),
         )
-        .hint("write the report or combined file elsewhere, or use another --name")
+        .hint(
+            "write the report or print file elsewhere, or use another --name; nothing was rendered",
+        )
     }
 
     /// The cases that share an output name with another, each with its error, and the

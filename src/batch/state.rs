@@ -159,8 +159,19 @@ impl State {
             .iter()
             .rev()
             .find(|r| r.fingerprint == fingerprint)?;
-        let meta = std::fs::metadata(self.dir.join(output)).ok()?;
-        (meta.is_file() && meta.len() == record.bytes).then_some(record)
+        let path = self.dir.join(output);
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() != record.bytes {
+            return None;
+        }
+        // The very file recorded, not another of the same size (another shard's, an edit).
+        let bytes = std::fs::read(&path).ok()?;
+        (hex(&Sha256::digest(&bytes)) == record.sha256).then_some(record)
+    }
+
+    /// Whether some journal records an output named `output` (a file imr-letters wrote).
+    pub fn knows(&self, output: &str) -> bool {
+        self.known.contains_key(output)
     }
 
     /// Appends records to this run's journal (one write, so lines never interleave).
@@ -179,10 +190,7 @@ impl State {
         }
         let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
         if journal.is_none() {
-            *journal = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&self.journal_path)
+            *journal = open_journal(&self.journal_path)
                 .map_err(|e| self.note(e))
                 .ok();
         }
@@ -210,6 +218,44 @@ impl State {
     }
 }
 
+/// Opens a journal for appending: never through a symlink (it would write wherever the
+/// link points), and after a line that a kill or a full disk cut short, on a new line, so
+/// the cut line never swallows the next record.
+fn open_journal(path: &Path) -> std::io::Result<std::fs::File> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(std::io::Error::other(
+            "the journal is a symlink or not a regular file; it is not written through",
+        ));
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(path)?;
+    let len = file.metadata()?.len();
+    if len > 0 {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::Start(len - 1))?;
+        file.read_exact(&mut last)?;
+        if last[0] != b'\n' {
+            file.write_all(b"\n")?;
+        }
+    }
+    Ok(file)
+}
+
+/// Whether a journal in `dir` records an output named `name` (a letter some run wrote).
+pub fn is_recorded(dir: &Path, name: &str) -> bool {
+    journal_names(dir).iter().any(|journal| {
+        std::fs::read_to_string(dir.join(journal)).is_ok_and(|text| {
+            text.lines()
+                .filter_map(|l| serde_json::from_str::<Record>(l).ok())
+                .any(|r| r.output.eq_ignore_ascii_case(name))
+        })
+    })
+}
+
 /// Whether a file name in an output folder is a journal.
 pub fn is_journal(name: &str) -> bool {
     name.starts_with(JOURNAL_PREFIX) && name.ends_with(JOURNAL_SUFFIX)
@@ -235,7 +281,7 @@ mod tests {
         Record {
             output: output.into(),
             fingerprint: fp.into(),
-            sha256: "00".into(),
+            sha256: hex(&Sha256::digest(b"abc")),
             bytes,
             pages: 1,
         }

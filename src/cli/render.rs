@@ -11,7 +11,8 @@ use crate::check::Speller;
 use super::progress::{Progress, WarningCount, summary};
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, Shard, collect_cases, combine::Combiner,
+    Batch, CaseList, NamePattern, ReportWriter, RunFile, RunInputs, Shard, check_run_files,
+    collect_cases, combine::Combiner,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -272,9 +273,33 @@ fn render_one_to_stdout(args: &RenderArgs, p: &Prepared, input: &Path) -> Status
     }
 }
 
+/// The run's report and print file, refused when they would overwrite what it must keep.
+fn check_own_files(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<(), Diagnostics> {
+    let own: Vec<RunFile<'_>> = [("--report", &args.report), ("--combine", &args.combine)]
+        .into_iter()
+        .filter_map(|(flag, f)| {
+            Some(RunFile {
+                flag,
+                path: f.as_deref()?,
+            })
+        })
+        .collect();
+    if own.is_empty() {
+        return Ok(());
+    }
+    let mut files = p.renderer.templates.settings.files();
+    files.extend(args.vet.words.iter().cloned());
+    let inputs = RunInputs {
+        files,
+        template_folder: args.template.templates.as_deref(),
+    };
+    check_run_files(&own, out, &inputs, &p.cases)
+}
+
 fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, Diagnostics> {
     let setup = prepare_folder(out)
         .map_err(Diagnostics::from)
+        .and_then(|()| check_own_files(args, p, out))
         .and_then(|()| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(p.jobs)
@@ -315,7 +340,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
     let mut warned = WarningCount::default();
-    let (tally, warnings) = pool.install(|| {
+    let ran = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
             warned.add(&outcome);
             progress.report_outcome(&outcome, !args.no_warnings);
@@ -342,6 +367,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         })
     });
     progress.finish();
+    let (tally, warnings) = ran?;
     if let Some(r) = report_file
         && let Err(d) = r.finish(&tally)
     {

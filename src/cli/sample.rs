@@ -21,6 +21,9 @@ pub struct SampleArgs {
     /// The seed: the same seed always gives the same cases.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
+    /// Write over case files already in the folder (without it, none is replaced).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &SampleArgs) -> Status {
@@ -42,6 +45,48 @@ pub fn run(args: &SampleArgs) -> Status {
             .into(),
         );
         return Status::Usage;
+    }
+    if !args.force {
+        let mut existing: Vec<usize> = (0..args.count)
+            .into_par_iter()
+            .filter(|i| {
+                let (name, _) = sample_case(args.seed, *i);
+                std::fs::symlink_metadata(args.out.join(name)).is_ok()
+            })
+            .collect();
+        if !existing.is_empty() {
+            existing.sort_unstable();
+            let shown: Vec<String> = existing
+                .iter()
+                .take(3)
+                .map(|i| {
+                    args.out
+                        .join(sample_case(args.seed, *i).0)
+                        .display()
+                        .to_string()
+                })
+                .collect();
+            let more = existing.len() - shown.len();
+            report(
+                &Diagnostic::error(
+                    "output.exists",
+                    format!(
+                        "{} of the {} case files exist in `{}`; nothing was written",
+                        existing.len(),
+                        args.count,
+                        args.out.display()
+                    ),
+                )
+                .cause(if more > 0 {
+                    format!("{} and {more} more", shown.join(", "))
+                } else {
+                    shown.join(", ")
+                })
+                .hint("pass --force to write over them, or write into another folder")
+                .into(),
+            );
+            return Status::Usage;
+        }
     }
     let failures: Vec<Diagnostic> = (0..args.count)
         .into_par_iter()
