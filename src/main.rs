@@ -8,6 +8,7 @@ use imr_letters::cli::{self, Cli, Command, Status};
 
 fn main() -> ExitCode {
     fix_allocator_threshold();
+    ignore_file_size_signal();
     let args = Cli::parse();
     let result = match &args.command {
         Command::Render(a) => cli::render::run(a),
@@ -43,3 +44,17 @@ fn fix_allocator_threshold() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn fix_allocator_threshold() {}
+
+/// Past a file-size limit (`ulimit -f`) the kernel kills the process with SIGXFSZ,
+/// mid-batch; ignored, the write fails with EFBIG instead, so that case fails with its
+/// cause and the others go on.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn ignore_file_size_signal() {
+    // SAFETY: setting a signal's disposition to SIG_IGN before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn ignore_file_size_signal() {}

@@ -53,6 +53,11 @@ pub struct CaseList {
     /// Each folder with the names of its case files (those of the shard).
     sources: Vec<(PathBuf, SortedNames)>,
     len: usize,
+    /// With a shard: every case file of the run, all shares, so that a case number in
+    /// two shares is caught by each.
+    everyone: Option<Box<CaseList>>,
+    /// The shard the list was cut to.
+    shard: Option<Shard>,
     /// Problems worth telling that do not stop the run (an empty folder).
     pub warnings: Diagnostics,
 }
@@ -64,6 +69,17 @@ impl CaseList {
 
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// The case files of the other shares (none without a shard), in order.
+    pub fn other_shares(&self) -> impl Iterator<Item = Result<PathBuf, Diagnostic>> + '_ {
+        let shard = self.shard;
+        self.everyone.iter().flat_map(move |all| {
+            all.iter().filter(move |p| {
+                let name = p.as_ref().ok().and_then(|p| p.file_name()?.to_str());
+                !(shard.is_some_and(|s| name.is_some_and(|n| s.takes(n))))
+            })
+        })
     }
 
     /// Every case file's path, in order (read back from the list as it goes).
@@ -156,9 +172,15 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
         return Err(problems);
     }
     sources.sort_by(|a, b| a.0.cmp(&b.0));
+    let everyone = match shard {
+        Some(_) => Some(Box::new(collect_cases(paths, None)?)),
+        None => None,
+    };
     Ok(CaseList {
         len: sources.iter().map(|(_, n)| n.len()).sum(),
         sources,
+        everyone,
+        shard,
         warnings: problems,
     })
 }

@@ -195,13 +195,14 @@ impl Batch<'_> {
         {
             return Err(self.reserved_name(&input).into());
         }
-        let (refused, owned) = match self.collisions(cases, &keys) {
-            Ok(found) => found,
+        let other_shares = match self.other_share_keys(cases) {
+            Ok(keys) => keys,
             Err(d) => {
                 problems.push(d);
                 return Ok((Tally::default(), problems));
             }
         };
+        let (refused, owned) = self.collisions(cases, &keys, &other_shares)?;
         output::remove_stale_temp_files(self.out, |target| {
             let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
             owned.binary_search(&scan::name_key(base)).is_ok()

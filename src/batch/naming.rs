@@ -52,6 +52,8 @@ pub const FIELDS: [(&str, &str); 15] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamePattern {
     parts: Vec<Part>,
+    /// The pattern as written.
+    source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +134,15 @@ impl NamePattern {
         if !parts.iter().any(|p| matches!(p, Part::Field(_))) {
             return Err(usage("no field: every case would get the same name".into()));
         }
-        Ok(NamePattern { parts })
+        Ok(NamePattern {
+            parts,
+            source: pattern.to_string(),
+        })
+    }
+
+    /// The pattern as written on the command line.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The output name of a case (without extension), or why it has none.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::naming::NameFacts;
 use super::{Batch, CaseList, NamePattern, state};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::profile::{Stage, time};
 
 /// The scan's verdict on one case.
@@ -99,6 +99,24 @@ impl Batch<'_> {
         .hint("move the file away, or pass --force to replace it")
     }
 
+    /// The output name of a case file (`None` when it has none: its render says why).
+    pub(super) fn output_name(&self, input: &Path) -> Option<String> {
+        let facts = NameFacts::read(String::from_utf8(std::fs::read(input).ok()?).ok()?)?;
+        self.names.name_from(input, &facts).ok()
+    }
+
+    /// The name keys of the other shares' cases, sorted (none without a shard).
+    pub(super) fn other_share_keys(&self, cases: &CaseList) -> Result<Vec<u32>, Diagnostic> {
+        use rayon::prelude::*;
+        let paths: Vec<PathBuf> = cases.other_shares().collect::<Result<_, _>>()?;
+        let mut keys: Vec<u32> = paths
+            .par_iter()
+            .filter_map(|p| self.output_name(p).map(|n| name_key(&n)))
+            .collect();
+        keys.sort_unstable();
+        Ok(keys)
+    }
+
     fn is_reserved(&self, file: &str) -> bool {
         self.reserved.iter().any(|r| r.eq_ignore_ascii_case(file))
     }
@@ -125,19 +143,31 @@ impl Batch<'_> {
         &self,
         cases: &CaseList,
         keys: &[u32],
-    ) -> Result<(HashMap<usize, Diagnostic>, Vec<u32>), Diagnostic> {
+        other_shares: &[u32],
+    ) -> Result<(HashMap<usize, Diagnostic>, Vec<u32>), Diagnostics> {
         let mut sorted: Vec<u32> = keys.iter().copied().filter(|k| *k != 0).collect();
         sorted.sort_unstable();
-        let shared: Vec<u32> = sorted
+        let mut shared: Vec<u32> = sorted
             .chunk_by(|a, b| a == b)
-            .filter(|run| run.len() > 1)
+            .filter(|run| run.len() > 1 || other_shares.binary_search(&run[0]).is_ok())
             .map(|run| run[0])
             .collect();
+        shared.dedup();
         let mut suspects: Vec<(usize, PathBuf)> = Vec::new();
         if !shared.is_empty() {
             for (i, path) in cases.iter().enumerate() {
                 if keys.get(i).is_some_and(|k| shared.binary_search(k).is_ok()) {
                     suspects.push((i, path?));
+                }
+            }
+            // The other shares' files with those names, numbered past this share's.
+            let mut n = keys.len();
+            for path in cases.other_shares() {
+                let path = path?;
+                let key = self.output_name(&path).map(|name| name_key(&name));
+                if key.is_some_and(|k| shared.binary_search(&k).is_ok()) {
+                    suspects.push((n, path));
+                    n += 1;
                 }
             }
         }
@@ -158,29 +188,81 @@ impl Batch<'_> {
                     .push(i);
             }
         }
-        let mut refused = HashMap::new();
-        for (name, mut idx) in by_name.into_values().filter(|(_, v)| v.len() > 1) {
-            idx.sort_unstable();
-            let files: Vec<String> = idx
+        let paths: HashMap<usize, &PathBuf> = suspects.iter().map(|(i, p)| (*i, p)).collect();
+        let mut groups: Vec<(String, Vec<usize>)> =
+            by_name.into_values().filter(|(_, v)| v.len() > 1).collect();
+        for (_, idx) in &mut groups {
+            idx.sort_by(|a, b| paths[a].cmp(paths[b]));
+        }
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        let listed = |idx: &[usize]| {
+            let mut files: Vec<String> = idx
                 .iter()
-                .filter_map(|i| suspects.iter().find(|(j, _)| j == i))
-                .map(|(_, p)| p.display().to_string())
+                .take(FILES_SHOWN)
+                .map(|i| paths[i].display().to_string())
                 .collect();
+            if idx.len() > FILES_SHOWN {
+                files.push(format!("and {} more", idx.len() - FILES_SHOWN));
+            }
+            files.join(", ")
+        };
+        let colliding: usize = groups.iter().map(|(_, idx)| idx.len()).sum();
+        if colliding > MANY_COLLISIONS {
+            return Err(self.many_collisions(&groups, colliding, listed));
+        }
+        let mut refused = HashMap::new();
+        for (name, idx) in groups {
             let message = if *self.names == NamePattern::default() {
                 format!("case number `{name}` is in more than one file")
             } else {
                 format!("more than one case file gets the output name `{name}`")
             };
             let d = Diagnostic::error("batch.collision", message)
-                .cause(format!("the files: {}", files.join(", ")))
+                .cause(format!("the files: {}", listed(&idx)))
                 .hint("each case's output is named by --name (its case number by default; names that differ only in case are the same on some systems); none of these files is rendered");
-            for i in idx {
+            for i in idx.into_iter().filter(|i| *i < keys.len()) {
                 refused.insert(i, d.clone());
             }
         }
         Ok((refused, sorted))
     }
+
+    /// One usage error for a run where many cases share output names: the counts and
+    /// the largest groups.
+    fn many_collisions(
+        &self,
+        groups: &[(String, Vec<usize>)],
+        colliding: usize,
+        listed: impl Fn(&[usize]) -> String,
+    ) -> Diagnostics {
+        let what = if *self.names == NamePattern::default() {
+            "case numbers".to_string()
+        } else {
+            format!("names under `--name {}`", self.names.source())
+        };
+        let mut d = Diagnostic::error(
+            "usage",
+            format!(
+                "{colliding} case files share {} {what}; nothing was rendered",
+                groups.len()
+            ),
+        );
+        for (name, idx) in groups.iter().take(GROUPS_SHOWN) {
+            d = d.cause(format!("`{name}`: {} files: {}", idx.len(), listed(idx)));
+        }
+        if groups.len() > GROUPS_SHOWN {
+            d = d.cause(format!("and {} more names", groups.len() - GROUPS_SHOWN));
+        }
+        d.hint("every case needs its own output file: use a --name with a field that differs between cases, e.g. {case_number}")
+            .into()
+    }
 }
+
+/// How many colliding cases are refused one by one; more is one usage error.
+const MANY_COLLISIONS: usize = 8;
+/// Files listed for one shared name, and names listed in the usage error.
+const FILES_SHOWN: usize = 4;
+const GROUPS_SHOWN: usize = 3;
 
 /// The key two output names share when they would be one file (on a file system that
 /// ignores case too); never 0, which marks "no name".

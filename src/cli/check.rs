@@ -52,8 +52,7 @@ pub enum ReportFormat {
 
 pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     if args.list_codes {
-        print!("{}", codes_table());
-        return Ok(Status::Success);
+        return Ok(super::write_stdout(codes_table().as_bytes()));
     }
     let speller = args.vet.speller()?;
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
@@ -138,7 +137,11 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     let warnings = problems.0.len() - errors;
     match args.format {
         ReportFormat::Text => super::report(&problems),
-        ReportFormat::Json => print!("{}", record::to_json(&problems)),
+        ReportFormat::Json => {
+            if super::write_stdout(record::to_json(&problems).as_bytes()) != Status::Success {
+                return Ok(Status::Failures);
+            }
+        }
     }
     if !deadlines.is_empty() {
         eprint!("{}{deadlines}", if problems.is_empty() { "" } else { "\n" });

@@ -15,11 +15,7 @@ pub struct CompletionsArgs {
 
 pub fn run(args: &CompletionsArgs) -> Status {
     let mut command = Cli::command();
-    clap_complete::generate(
-        args.shell,
-        &mut command,
-        "imr-letters",
-        &mut std::io::stdout(),
-    );
-    Status::Success
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "imr-letters", &mut script);
+    super::write_stdout(&script)
 }

@@ -37,7 +37,6 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
 }
 
 pub fn run(args: &ManArgs) -> Status {
-    use std::io::Write;
     let wanted = match &args.command {
         Some(c) => format!("imr-letters-{}.1", c.trim().replace(' ', "-")),
         None => "imr-letters.1".to_string(),
@@ -62,17 +61,5 @@ pub fn run(args: &ManArgs) -> Status {
         );
         return Status::Usage;
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(roff).and_then(|()| stdout.flush()) {
-        Ok(()) => Status::Success,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Success,
-        Err(e) => {
-            super::report(
-                &Diagnostic::error("output.write", "failed to write to stdout")
-                    .cause(e.to_string())
-                    .into(),
-            );
-            Status::Failures
-        }
-    }
+    super::write_stdout(roff)
 }

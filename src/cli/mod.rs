@@ -148,6 +148,24 @@ pub fn renderer(templates: TemplateSet) -> Result<Renderer, Diagnostics> {
     Renderer::new(templates, source_date)
 }
 
+/// Writes a command's output to stdout. A closed pipe or a full disk is an error (exit 1):
+/// output cut short must not pass for whole.
+pub fn write_stdout(bytes: &[u8]) -> Status {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Status::Success,
+        Err(e) => {
+            report(
+                &Diagnostic::error("output.write", "failed to write to stdout")
+                    .cause(e.to_string())
+                    .into(),
+            );
+            Status::Failures
+        }
+    }
+}
+
 /// Prints diagnostics to stderr, once.
 pub fn report(problems: &Diagnostics) {
     if !problems.is_empty() {

@@ -1,6 +1,6 @@
 //! `imr-letters render`: case files to letters, one to stdout or many into a folder.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -245,16 +245,8 @@ fn render_one_to_stdout(args: &RenderArgs, p: &Prepared, input: &Path) -> Status
             if !args.no_warnings {
                 report(&rendered.warnings);
             }
-            let mut stdout = std::io::stdout().lock();
             for (_, bytes) in rendered.files {
-                if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush())
-                    && e.kind() != std::io::ErrorKind::BrokenPipe
-                {
-                    report(
-                        &Diagnostic::error("output.write", "failed to write to stdout")
-                            .cause(e.to_string())
-                            .into(),
-                    );
+                if super::write_stdout(&bytes) != Status::Success {
                     return Status::Failures;
                 }
             }

@@ -5,6 +5,5 @@ use super::Status;
 use crate::case::schema::case_schema;
 
 pub fn run() -> Status {
-    print!("{}", case_schema());
-    Status::Success
+    super::write_stdout(case_schema().as_bytes())
 }

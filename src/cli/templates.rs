@@ -33,13 +33,12 @@ pub enum TemplatesCommand {
 
 pub fn run(command: &TemplatesCommand) -> Result<Status, Diagnostics> {
     match command {
-        TemplatesCommand::List { template } => list(template)?,
-        TemplatesCommand::Export { dir, force } => export(dir, *force)?,
+        TemplatesCommand::List { template } => list(template),
+        TemplatesCommand::Export { dir, force } => export(dir, *force).map(|()| Status::Success),
     }
-    Ok(Status::Success)
 }
 
-fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
+fn list(args: &TemplateArgs) -> Result<Status, Diagnostics> {
     let mut set = args.load()?;
     report(&std::mem::take(&mut set.warnings));
     let mut out = String::new();
@@ -86,8 +85,7 @@ fn list(args: &TemplateArgs) -> Result<(), Diagnostics> {
         };
         let _ = writeln!(out, "  {:<22} = {value}", spec.key);
     }
-    print!("{out}");
-    Ok(())
+    Ok(super::write_stdout(out.as_bytes()))
 }
 
 fn export(dir: &Path, force: bool) -> Result<(), Diagnostics> {

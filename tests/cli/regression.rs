@@ -405,4 +405,95 @@ fn the_journal_is_not_written_through_a_symlink() {
     assert_eq!(s.read("elsewhere.txt"), "keep\n");
 }
 
+#[test]
+fn one_case_number_in_two_shards_is_caught_by_both() {
+    let s = Scratch::new();
+    // a.toml falls in share 2 of 2, b.toml in share 1 (SHA-256 of the name)
+    s.write("in/a.toml", &minimal_with("CM16-0000001", "CM16-0000411"));
+    s.write(
+        "in/b.toml",
+        &minimal_with("CM16-0000001", "CM16-0000411").replace("standard", "expedited"),
+    );
+    for k in ["1/2", "2/2"] {
+        run_in(
+            s.dir.path(),
+            &["render", "in", "--out", "out", "--shard", k],
+        )
+        .status(1)
+        .stderr_has("case number `CM16-0000411` is in more than one file")
+        .stderr_has("in/a.toml, in/b.toml");
+    }
+    assert!(!s.path("out/CM16-0000411.txt").exists());
+}
+
+#[test]
+fn a_name_pattern_many_cases_share_is_one_usage_error() {
+    let s = Scratch::new();
+    run_in(s.dir.path(), &["sample", "--count", "40", "--out", "in"]).success();
+    let r = run_in(
+        s.dir.path(),
+        &["render", "in", "--out", "out", "--name", "{priority}"],
+    );
+    r.status(2)
+        .stderr_has("40 case files share")
+        .stderr_has("nothing was rendered");
+    assert!(r.stderr.len() < 2000, "{} bytes of stderr", r.stderr.len());
+    assert!(!s.path("out").exists() || std::fs::read_dir(s.path("out")).unwrap().count() == 0);
+}
+
+#[test]
+fn a_file_size_limit_fails_the_cases_it_stops_and_kills_nothing() {
+    let s = Scratch::new();
+    two_cases(&s);
+    // 8 KB: the text letters fit, the PDFs do not
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 8; exec '{}' render in --format text,pdf --out out",
+            env!("CARGO_BIN_EXE_imr-letters")
+        ))
+        .current_dir(s.dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(stderr.contains("rendered 0 of 2 cases"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(s.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "partial files left: {left:?}");
+}
+
+#[test]
+fn writing_to_a_closed_stdout_is_an_error() {
+    let s = Scratch::new();
+    two_cases(&s);
+    for args in [
+        &["render", "in/a.toml"][..],
+        &["schema"],
+        &["completions", "bash"],
+        &["check", "in/a.toml", "--format", "json"],
+        &["templates", "list"],
+        &["man"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_imr-letters"))
+            .args(args)
+            .current_dir(s.dir.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("failed to write to stdout"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
 // ---- end of the batch block (issue 11) ------------------------------------------------
