@@ -6,6 +6,8 @@
 //! itself a warning (the text changed, or the code is misspelt).
 
 use crate::case::CaseFile;
+use crate::case::load::closest;
+use crate::diagnostic::codes::{self, Level};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Moves the warnings the case accepts out of `problems`, returning them with the reason
@@ -39,21 +41,34 @@ pub fn apply(file: &CaseFile, problems: &mut Diagnostics) -> Vec<Diagnostic> {
         if used[i] {
             continue;
         }
-        let errors = problems
-            .0
-            .iter()
-            .any(|d| d.is_error() && d.code == a.code.get_ref());
-        let mut d = Diagnostic::warning(
-            "accept.unused",
-            format!("accept[{}] matches no warning of this case", i + 1),
-        )
-        .at_span(&file.path, &file.source, a.code.span())
-        .field(format!("accept[{}].code", i + 1))
-        .label("no warning with this code, field and text");
-        d = if errors {
-            d.hint("an error cannot be accepted: correct the case")
-        } else {
-            d.hint("the text may have changed; delete the [[accept]] table if the warning is gone")
+        let code = a.code.get_ref().as_str();
+        let errors = problems.0.iter().any(|d| d.is_error() && d.code == code);
+        let known = codes::find(code);
+        let message = match known {
+            Some(_) => format!("accept[{}] matches no warning of this case", i + 1),
+            None => format!(
+                "accept[{}] names `{code}`, which is no code of imr-letters",
+                i + 1
+            ),
+        };
+        let mut d = Diagnostic::warning("accept.unused", message)
+            .at_span(&file.path, &file.source, a.code.span())
+            .field(format!("accept[{}].code", i + 1));
+        d = match known {
+            None => {
+                let names: Vec<&str> = codes::CODES.iter().map(|c| c.code).collect();
+                let d = d.label("no such code");
+                match closest(code, &names) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint("`check --list-codes` lists them"),
+                }
+            }
+            Some(c) if errors || c.level == Level::Error => d
+                .label("an error's code")
+                .hint("an error cannot be accepted: correct the case"),
+            Some(_) => d.label("no warning with this code, field and text").hint(
+                "the text may have changed; delete the [[accept]] table if the warning is gone",
+            ),
         };
         problems.push(d);
     }

@@ -1,17 +1,9 @@
-//! `check` on case files: each check reports at the exact line and column, all problems
-//! come out in one pass, `--format json`, `--words`, `--deny-warnings`, exit statuses, and
-//! `render` refusing a case with errors while printing its warnings.
+//! `check` on case files beyond the whole stderr the scenarios hold
+//! (tests/scenarios/check): the bundled and fixture cases' findings at their place,
+//! `--format json`, `--deny-warnings`, and `render` refusing a case with errors while
+//! printing its warnings, in case order, with the same word lists.
 
-use crate::support::{Run, Scratch, fixture, minimal_with, run, run_in};
-
-/// Checks one case text written to `case.toml` in a scratch folder.
-fn check_text(case: &str, extra: &[&str]) -> Run {
-    let s = Scratch::new();
-    s.write("case.toml", case);
-    let mut args = vec!["check", "case.toml"];
-    args.extend_from_slice(extra);
-    run_in(s.dir.path(), &args)
-}
+use crate::support::{Scratch, fixture, minimal_with, run, run_in};
 
 #[test]
 fn seed_case_reports_the_3015_date_and_the_misspelt_diagnosis_at_their_place() {
@@ -75,138 +67,6 @@ fn positions_survive_escapes_and_line_continuations() {
         // `café` written as `caf\u00e9`: the caret covers the escape.
         .stderr_has("--> tests/fixtures/check/escapes.toml:17:33")
         .stderr_has("^^^^^^^^^ not in the dictionary");
-}
-
-#[test]
-fn spelling_knows_medicine_dosages_levels_and_abbreviations() {
-    let case = minimal_with(
-        "who sustained an industrial injury on 10-03-2016.",
-        "who sustained an industrial injury on 10-03-2016. MRI showed L5-S1 and C5-6\n\
-         radiculopathy; Naproxen 550mg #60, Norco 10/325 and Flexeril per ODG, MTUS and ACOEM;\n\
-         TENS unit, physical therapy 2x4, non-steroidal anti-inflammatories, Spurling's test.",
-    );
-    let r = check_text(&case, &[]);
-    r.status(0)
-        .stderr_has("checked 1 case: 0 errors, 0 warnings");
-}
-
-#[test]
-fn a_project_word_list_adds_words_and_a_missing_one_is_a_usage_error() {
-    let case = minimal_with(
-        "40 year old male",
-        "40 year old male machinist at Frobnicorp",
-    );
-    let s = Scratch::new();
-    s.write("case.toml", &case);
-    s.write("words.txt", "# our words\nFrobnicorp\n");
-    run_in(s.dir.path(), &["check", "case.toml"])
-        .status(0)
-        .stderr_has("unknown word `Frobnicorp` in summary.text")
-        .stderr_has("add it to a word list given with --words FILE");
-    run_in(
-        s.dir.path(),
-        &["check", "case.toml", "--words", "words.txt"],
-    )
-    .status(0)
-    .stderr_has("0 warnings");
-    run_in(s.dir.path(), &["check", "case.toml", "--words", "nope.txt"])
-        .status(2)
-        .stderr_has("failed to read word list `nope.txt`");
-}
-
-#[test]
-fn a_case_number_not_shaped_like_an_imr_number_is_a_warning() {
-    let r = check_text(&minimal_with("CM16-0000001", "case-17"), &[]);
-    r.status(0)
-        .stderr_has("warning: case number `case-17` is not shaped like an IMR case number")
-        .stderr_has("--> case.toml:2:15 (case_number)")
-        .stderr_has("expected CM, two digits, a hyphen and seven digits");
-}
-
-#[test]
-fn a_party_named_in_the_printed_text_is_an_error() {
-    let case = minimal_with(
-        "40 year old male",
-        "40 year old male, Mr. John Q. Public, claim 05-123456,",
-    ) + "\n[parties]\nclaim_number = \"05-123456\"\nemployee = { name = \"John Q. Public\" }\n";
-    let r = check_text(&case, &[]);
-    r.status(1)
-        .stderr_has("error: the employee's name appears in summary.text")
-        .stderr_has("--> case.toml:17:47")
-        .stderr_has("error: the claim number appears in summary.text")
-        .stderr_has("--> case.toml:17:69")
-        .stderr_has("the public letter must not name the parties");
-}
-
-#[test]
-fn one_case_number_in_two_files_is_an_error_in_both() {
-    let s = Scratch::new();
-    s.write("in/a.toml", &minimal_with("40 year", "41 year"));
-    s.write("in/b.toml", &minimal_with("40 year", "42 year"));
-    run_in(s.dir.path(), &["check", "in"])
-        .status(1)
-        .stderr_has("error: case number `CM16-0000001` is also in `in/b.toml`")
-        .stderr_has("--> in/a.toml:2:15 (case_number)")
-        .stderr_has("error: case number `CM16-0000001` is also in `in/a.toml`")
-        .stderr_has("--> in/b.toml:2:15 (case_number)");
-}
-
-#[test]
-fn a_rationale_concluding_against_its_decision_is_an_error() {
-    let upheld = minimal_with(
-        "The request is not medically necessary.",
-        "Therefore the request is medically necessary.",
-    );
-    check_text(&upheld, &[])
-        .status(1)
-        .stderr_has("error: items[1] is upheld but its rationale concludes medically necessary")
-        .stderr_has("--> case.toml:24:26 (items[1].rationale)")
-        .stderr_has("upheld means the request is not medically necessary");
-    let overturned = minimal_with("decision = \"upheld\"", "decision = \"overturned\"");
-    check_text(&overturned, &[])
-        .status(1)
-        .stderr_has("items[1] is overturned but its rationale concludes not medically necessary")
-        .stderr_has("--> case.toml:24:16");
-    // Agreeing, or only conditional: nothing to say.
-    let agreeing = minimal_with(
-        "The request is not medically necessary.",
-        "It would be medically necessary if pain persisted. It is not medically necessary.",
-    );
-    check_text(&agreeing, &[])
-        .status(0)
-        .stderr_has("0 errors, 0 warnings");
-}
-
-#[test]
-fn empty_paragraphs_are_warnings() {
-    let case = minimal_with(
-        "on 10-03-2016.\n",
-        "on 10-03-2016.\n\n\n\nA second paragraph.\n\n\u{a0}\n\nA third.\n",
-    );
-    check_text(&case, &[])
-        .status(0)
-        .stderr_has("warning: 3 blank lines in a row in summary.text")
-        .stderr_has("--> case.toml:18:1 (summary.text)")
-        .stderr_has("warning: a line of invisible characters in summary.text")
-        .stderr_has("--> case.toml:23:1");
-}
-
-#[test]
-fn every_problem_comes_out_in_one_pass_with_the_format_rules() {
-    let case = minimal_with("ur_denial = 2016-11-01", "ur_denial = 2016-09-01")
-        .replacen("40 year old male", "40 year old mael", 1)
-        .replacen(
-            "The request is not medically necessary.",
-            "Seen 3/3/3016. The request is medically necessary.",
-            1,
-        );
-    check_text(&case, &[])
-        .status(1)
-        .stderr_has("dates out of order: ur_denial")
-        .stderr_has("unknown word `mael`")
-        .stderr_has("`3/3/3016` in items[1].rationale is after the decision date")
-        .stderr_has("items[1] is upheld but its rationale concludes medically necessary")
-        .stderr_has("checked 1 case: 2 errors, 2 warnings");
 }
 
 #[test]

@@ -93,6 +93,23 @@ fn place(d: &serde_json::Value) -> Place {
     )
 }
 
+/// The errors of a human-readable stderr: each message with its `file:line:column`.
+fn refused_at(stderr: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(message) = line.strip_prefix("error: ") {
+            let at = lines
+                .get(i + 1)
+                .and_then(|l| l.trim_start().strip_prefix("--> "))
+                .map(|l| l.split(' ').next().unwrap_or("").to_string())
+                .unwrap_or_default();
+            out.push((message.to_string(), at));
+        }
+    }
+    out
+}
+
 /// What one case showed: its disagreements, and whether check passed and render refused.
 struct Agreement {
     failures: Vec<String>,
@@ -118,9 +135,30 @@ fn agree(path: &Path, flags: &[String]) -> Agreement {
     render.extend(&flags);
     let r = run_in(cwd, &render);
     if c.status == 2 || r.status == 2 {
-        // a run's configuration refused before any case: both refuse it alike
+        // A run's configuration refused before any case: both refuse it alike, or `check`
+        // (which reads every template of a broken folder where `render` stops at the
+        // first) reported each error `render` gave, at its place.
         let first = |t: &str| t.lines().next().unwrap_or("").to_string();
-        if c.status != r.status || first(&c.stderr) != first(&r.stderr) {
+        let agree = if c.status == 2 {
+            r.status == 2 && first(&c.stderr) == first(&r.stderr)
+        } else {
+            let checked: Vec<serde_json::Value> =
+                serde_json::from_str(&c.stdout).unwrap_or_default();
+            let reported: BTreeSet<(String, String)> = checked
+                .iter()
+                .filter(|d| d["severity"] == "error")
+                .map(|d| {
+                    let at = d["file"].as_str().map_or(String::new(), |f| {
+                        format!("{f}:{}:{}", d["line"], d["column"])
+                    });
+                    (d["message"].as_str().unwrap_or("").to_string(), at)
+                })
+                .collect();
+            r.status == 2
+                && c.status == 1
+                && refused_at(&r.stderr).iter().all(|e| reported.contains(e))
+        };
+        if !agree {
             failures.push(format!(
                 "{name}: check {} `{}`, render {} `{}`",
                 c.status,

@@ -11,7 +11,6 @@ mod check_templates;
 mod check_then_render;
 mod contradiction;
 mod decorations;
-mod errors;
 mod furniture;
 mod kill;
 mod mailed;

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Scratch, fixture, minimal_with, root, run};
+use crate::support::{Scratch, fixture, minimal_with, root, run, run_in};
 
 /// Characters beyond ASCII that real letters use.
 const SPECIAL: &str = "José Peña’s “knee” — § 9792.24.2, 90° flexion";
@@ -214,4 +214,61 @@ fn a_pdf_goes_to_stdout_only_when_it_is_not_a_terminal() {
     assert!(shown.contains("a PDF is not for a terminal"), "{shown}");
     assert!(shown.contains("--out DIR"), "{shown}");
     assert!(!shown.contains("%PDF"), "{shown}");
+}
+
+/// The parties' names and numbers are in no PDF's metadata or bookmarks, even with files
+/// named after them (`--name {employee}`) and combined into one print file.
+#[test]
+fn no_party_data_in_the_metadata_or_bookmarks_of_any_pdf() {
+    let s = Scratch::new();
+    for n in 1..=2 {
+        s.write(
+            &format!("in/c{n}.toml"),
+            &format!(
+                "{}\n[parties]\nclaim_number = \"WC-77-{n}{n}{n}{n}\"\nadj_number = \"ADJ765432{n}\"\nemployee = {{ name = \"Jane Q. Zyxwerk{n}\" }}\n",
+                minimal_with("CM16-0000001", &format!("CM16-000000{n}"))
+            ),
+        );
+    }
+    run_in(
+        s.dir.path(),
+        &[
+            "render",
+            "in",
+            "--format",
+            "pdf",
+            "--out",
+            "out",
+            "--name",
+            "{employee}",
+            "--combine",
+            "all.pdf",
+        ],
+    )
+    .success();
+    let mut pdfs = vec![s.path("all.pdf")];
+    pdfs.extend((1..=2).map(|n| s.path(&format!("out/Jane Q. Zyxwerk{n}.pdf"))));
+    for pdf in &pdfs {
+        let doc = lopdf::Document::load(pdf).unwrap();
+        let mut strings = Vec::new();
+        for (_, object) in doc.objects.iter() {
+            if let Ok(dict) = object.as_dict() {
+                for (_, value) in dict.iter() {
+                    if let Ok(text) = lopdf::decode_text_string(value) {
+                        strings.push(text);
+                    }
+                }
+            }
+        }
+        assert!(
+            strings.iter().any(|t| t.starts_with("CM16-000000") || t.contains("IMR Final Determination CM16")),
+            "{}: no title or bookmark read: {strings:?}",
+            pdf.display()
+        );
+        for text in &strings {
+            for secret in ["Zyxwerk", "WC-77", "ADJ765432"] {
+                assert!(!text.contains(secret), "{}: {text:?}", pdf.display());
+            }
+        }
+    }
 }

@@ -221,6 +221,25 @@ fn a_raw_control_character_in_a_case_file_is_named() {
         .stderr_has("--> case.toml:17:58");
 }
 
+/// An `[[accept]]` with a misspelt code, or the code of an error, said only "matches no
+/// warning of this case" and that the text may have changed.
+#[test]
+fn an_acceptance_of_no_code_or_of_an_error_says_so() {
+    let s = Scratch::new();
+    s.write(
+        "case.toml",
+        &format!(
+            "{}\n[[accept]]\ncode = \"text.date-befor-injury\"\nreason = \"r\"\n\n[[accept]]\ncode = \"case.date-order\"\nreason = \"r\"\n",
+            minimal_with("", "")
+        ),
+    );
+    run_in(s.dir.path(), &["check", "case.toml"])
+        .status(0)
+        .stderr_has("accept[1] names `text.date-befor-injury`, which is no code of imr-letters")
+        .stderr_has("did you mean `text.date-before-injury`?")
+        .stderr_has("an error cannot be accepted: correct the case");
+}
+
 // ---- Batches: never lose a file (issue 11) -------------------------------------------
 
 fn two_cases(s: &Scratch) {

@@ -22,6 +22,9 @@ struct Scenario {
     /// Files the run must not leave behind (checked after it), relative to the folder.
     #[serde(default)]
     absent: Vec<String>,
+    /// Files the run must leave (a batch writes the good cases beside a bad one).
+    #[serde(default)]
+    written: Vec<String>,
     /// A second command run on the same inputs after the first (`render` after `check`),
     /// its outputs compared with `then.stderr.txt` and `then.stdout.txt`.
     then: Option<Then>,
@@ -34,6 +37,8 @@ struct Then {
     status: i32,
     #[serde(default)]
     absent: Vec<String>,
+    #[serde(default)]
+    written: Vec<String>,
 }
 
 fn scenario_dirs(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -105,11 +110,17 @@ fn every_scenario_prints_what_it_should() {
             .unwrap_or(dir)
             .display()
             .to_string();
-        let mut runs = vec![("", scenario.args, scenario.status, scenario.absent)];
+        let mut runs = vec![(
+            "",
+            scenario.args,
+            scenario.status,
+            scenario.absent,
+            scenario.written,
+        )];
         if let Some(then) = scenario.then {
-            runs.push(("then.", then.args, then.status, then.absent));
+            runs.push(("then.", then.args, then.status, then.absent, then.written));
         }
-        for (prefix, args, status, absent) in runs {
+        for (prefix, args, status, absent, written) in runs {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let r = run_in(s.dir.path(), &args);
             if r.status != status {
@@ -139,6 +150,11 @@ fn every_scenario_prints_what_it_should() {
             for file in &absent {
                 if s.path(file).exists() {
                     failures.push(format!("{name}: `{file}` was written"));
+                }
+            }
+            for file in &written {
+                if !s.path(file).is_file() {
+                    failures.push(format!("{name}: `{file}` was not written"));
                 }
             }
         }

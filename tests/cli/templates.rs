@@ -194,3 +194,27 @@ fn export_writes_stamped_built_ins_that_render_the_same_letter() {
         .stderr_has("--force");
     run_in(s.dir.path(), &["templates", "export", "tpl", "--force"]).success();
 }
+
+#[test]
+fn an_override_that_is_a_symlink_is_followed_and_a_dangling_one_refused() {
+    let s = Scratch::new();
+    s.write(
+        "shared/summary.md",
+        "# CLINICAL CASE SUMMARY\n\nThe summary the offices share.\n",
+    );
+    std::fs::create_dir_all(s.path("tpl")).unwrap();
+    std::os::unix::fs::symlink("../shared/summary.md", s.path("tpl/summary.md")).unwrap();
+    for command in ["check", "render"] {
+        let r = run_in(s.dir.path(), &[command, &minimal(), "--templates", "tpl"]);
+        r.success();
+        assert!(!r.stderr.contains("warning:"), "{}", r.stderr);
+    }
+    run_in(s.dir.path(), &["render", &minimal(), "--templates", "tpl"])
+        .stdout_has("The summary the offices share.");
+    std::os::unix::fs::symlink("../shared/gone.md", s.path("tpl/issues.md")).unwrap();
+    for command in ["check", "render"] {
+        run_in(s.dir.path(), &[command, &minimal(), "--templates", "tpl"])
+            .status(2)
+            .stderr_has("failed to read template `tpl/issues.md`");
+    }
+}
