@@ -67,6 +67,7 @@ impl Batch<'_> {
                         path,
                         bytes: record.bytes,
                         sha256: record.sha256,
+                        pages: record.pages,
                     });
                 }
                 outcome
@@ -158,6 +159,7 @@ impl Batch<'_> {
                 path,
                 bytes: bytes.len() as u64,
                 sha256,
+                pages,
             });
         }
         Ok(CaseOutcome {
