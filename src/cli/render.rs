@@ -325,7 +325,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         names: &p.names,
         force: args.force,
         shard: p.shard,
-        details: args.report.is_some() || args.combine.is_some(),
+        details: args.report.is_some() || args.combine.is_some() || p.mailing.is_some(),
         reserved: [&args.report, &args.combine]
             .into_iter()
             .flatten()

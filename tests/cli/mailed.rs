@@ -246,3 +246,36 @@ fn the_manifest_lists_every_copy_and_the_print_file_follows_the_zip_codes() {
             && provider < administrator
     );
 }
+
+#[test]
+fn a_rerun_skips_current_copies_and_renders_a_case_whose_copy_is_gone() {
+    let scratch = Scratch::new();
+    let out = render_packet(&scratch, "pdf");
+    let again = |expect: &str| {
+        run(&[
+            "render",
+            root().join(PACKET).to_str().unwrap(),
+            "--edition",
+            "mailed",
+            "--templates",
+            root().join("examples/mailing").to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--out",
+            &out,
+        ])
+        .success()
+        .stderr_has(expect)
+        .stderr_has("listed 5 mailed copies");
+    };
+    let manifest = scratch.read("packet/mailing-manifest.csv");
+    again("rendered 0 of 1 case, 1 skipped");
+    assert_eq!(
+        scratch.read("packet/mailing-manifest.csv"),
+        manifest,
+        "a skipped case is listed as rendered"
+    );
+    std::fs::remove_file(scratch.path("packet/CM17-0104417-employer.pdf")).unwrap();
+    again("rendered 1 of 1 case, 0 skipped");
+    assert!(scratch.path("packet/CM17-0104417-employer.pdf").is_file());
+}
