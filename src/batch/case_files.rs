@@ -52,21 +52,27 @@ impl Batch<'_> {
             let facts = NameFacts::read(String::from_utf8(bytes).ok()?)?;
             let name = self.names.name_from(&outcome.input, &facts).ok()?;
             let mut files = Vec::new();
-            for (w, fp) in self.writers.iter().zip(&fps) {
-                let file = format!("{name}.{}", w.extension());
-                let record = state.current(&file, fp)?;
-                files.push((self.out.join(&file), record.clone()));
+            for (file, w) in self.output_files(&name, &facts) {
+                let record = state.current(&file, &fps[w])?;
+                files.push((self.out.join(&file), record.clone(), w));
             }
             Some(files)
         });
         match listed {
             Some(files) => {
-                for (path, record) in files {
-                    outcome.pages = record.pages;
+                let mailed = self.checks.mailing.is_some();
+                for (path, record, w) in files {
+                    // a letter's pages; a mailed case's, every copy's together
+                    if !mailed {
+                        outcome.pages = record.pages;
+                    } else if w == 0 {
+                        outcome.pages += record.pages;
+                    }
                     outcome.outputs.push(OutputFile {
                         path,
                         bytes: record.bytes,
                         sha256: record.sha256,
+                        pages: record.pages,
                     });
                 }
                 outcome
@@ -158,6 +164,7 @@ impl Batch<'_> {
                 path,
                 bytes: bytes.len() as u64,
                 sha256,
+                pages,
             });
         }
         Ok(CaseOutcome {

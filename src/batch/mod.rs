@@ -39,7 +39,7 @@ use crate::export::Writers;
 use crate::letter::{Checks, Renderer};
 pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
-pub use output::write_atomically;
+pub use output::{AtomicFile, write_atomically};
 pub use report::ReportWriter;
 pub use run_files::{RunFile, RunInputs, check_run_files};
 
@@ -79,6 +79,8 @@ pub struct OutputFile {
     pub bytes: u64,
     /// SHA-256 of the file, hex.
     pub sha256: String,
+    /// Its pages (of the printed layout).
+    pub pages: usize,
 }
 
 /// What happened to one case.

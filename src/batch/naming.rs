@@ -234,6 +234,9 @@ struct NameParties {
 #[derive(Debug, Clone, Deserialize)]
 struct NameParty {
     name: String,
+    /// Whether it has an address (the employer gets a mailed copy only then).
+    #[serde(default)]
+    address: Vec<String>,
 }
 
 impl NameFacts {
@@ -248,6 +251,7 @@ impl NameFacts {
         let party = |p: &Option<Party>| {
             p.as_ref().map(|p| NameParty {
                 name: p.name.get_ref().clone(),
+                address: p.address.clone(),
             })
         };
         NameFacts {
@@ -270,6 +274,29 @@ impl NameFacts {
                 attorney: party(&p.attorney),
             }),
         }
+    }
+
+    /// The roles a mailed run writes a copy for (see [`crate::mailed::recipients`]).
+    pub fn copy_roles(&self) -> Vec<crate::mailed::Role> {
+        use crate::mailed::Role;
+        let Some(p) = &self.parties else {
+            return Vec::new();
+        };
+        Role::ALL
+            .into_iter()
+            .filter(|role| {
+                let party = match role {
+                    Role::Employee => &p.employee,
+                    Role::Attorney => &p.attorney,
+                    Role::RequestingProvider => &p.requesting_provider,
+                    Role::ClaimsAdministrator => &p.claims_administrator,
+                    Role::Employer => &p.employer,
+                };
+                party
+                    .as_ref()
+                    .is_some_and(|party| *role != Role::Employer || !party.address.is_empty())
+            })
+            .collect()
     }
 
     fn value(&self, field: &str) -> Option<String> {

@@ -45,22 +45,18 @@ impl Batch<'_> {
         let Ok(name) = self.names.name_from(input, &facts) else {
             return (0, SCAN_FAILED);
         };
-        if self
-            .writers
-            .iter()
-            .any(|w| self.is_reserved(&format!("{name}.{}", w.extension())))
-        {
+        let files = self.output_files(&name, &facts);
+        if files.iter().any(|(file, _)| self.is_reserved(file)) {
             return (0, SCAN_RESERVED);
         }
         let current = resumable
-            && self.writers.iter().zip(&fingerprints).all(|(w, fp)| {
-                state
-                    .current(&format!("{name}.{}", w.extension()), fp)
-                    .is_some()
-            });
+            && !files.is_empty()
+            && files
+                .iter()
+                .all(|(file, w)| state.current(file, &fingerprints[*w]).is_some());
         let verdict = if current {
             SCAN_CURRENT
-        } else if !self.force && self.foreign_file(&name, state).is_some() {
+        } else if !self.force && self.foreign_file(&name, &facts, state).is_some() {
             SCAN_FOREIGN
         } else {
             SCAN_STALE
@@ -69,12 +65,13 @@ impl Batch<'_> {
     }
 
     /// The first of a case's output files that exists and that no journal records.
-    fn foreign_file(&self, name: &str, state: &state::State) -> Option<PathBuf> {
-        self.writers.iter().find_map(|w| {
-            let file = format!("{name}.{}", w.extension());
-            let path = self.out.join(&file);
-            (std::fs::symlink_metadata(&path).is_ok() && !state.knows(&file)).then_some(path)
-        })
+    fn foreign_file(&self, name: &str, facts: &NameFacts, state: &state::State) -> Option<PathBuf> {
+        self.output_files(name, facts)
+            .into_iter()
+            .find_map(|(file, _)| {
+                let path = self.out.join(&file);
+                (std::fs::symlink_metadata(&path).is_ok() && !state.knows(&file)).then_some(path)
+            })
     }
 
     /// The error of a case whose output name holds a file imr-letters did not write.
@@ -83,8 +80,10 @@ impl Batch<'_> {
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
             .and_then(NameFacts::read)
-            .and_then(|facts| self.names.name_from(input, &facts).ok())
-            .and_then(|name| self.foreign_file(&name, state));
+            .and_then(|facts| {
+                let name = self.names.name_from(input, &facts).ok()?;
+                self.foreign_file(&name, &facts, state)
+            });
         let file = path.map_or_else(
             || "its output file".to_string(),
             |p| format!("`{}`", p.display()),
@@ -115,6 +114,29 @@ impl Batch<'_> {
             .collect();
         keys.sort_unstable();
         Ok(keys)
+    }
+
+    /// The files a case's outputs are, each with the index of its writer: `<name>.<ext>`,
+    /// or in a mailed run `<name>-<role>.<ext>` for every copy.
+    pub(super) fn output_files(&self, name: &str, facts: &NameFacts) -> Vec<(String, usize)> {
+        let stems: Vec<String> = if self.checks.mailing.is_some() {
+            facts
+                .copy_roles()
+                .into_iter()
+                .map(|r| format!("{name}-{}", r.key()))
+                .collect()
+        } else {
+            vec![name.to_string()]
+        };
+        stems
+            .iter()
+            .flat_map(|stem| {
+                self.writers
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, w)| (format!("{stem}.{}", w.extension()), i))
+            })
+            .collect()
     }
 
     fn is_reserved(&self, file: &str) -> bool {

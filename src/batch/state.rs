@@ -51,6 +51,10 @@ pub fn run_fingerprint(renderer: &Renderer, checks: &Checks<'_>) -> [u8; 32] {
     // whether a case is written at all depends on its warnings under --deny-warnings
     hash.update(format!("deny-warnings {}\n", checks.deny_warnings).as_bytes());
     renderer.templates.hash_into(&mut hash);
+    // a mailed copy's last days depend on the holiday calendar's years
+    if let Some(mailing) = checks.mailing {
+        hash.update(format!("mailed {mailing:?}\n").as_bytes());
+    }
     for (family, style, font) in renderer.layout.fonts.faces() {
         hash.update(format!("font {family:?} {style:?} {}\n", font.data.len()).as_bytes());
         hash.update(&font.data);

@@ -58,6 +58,71 @@ pub struct Case {
     pub accept: Vec<Acceptance>,
 }
 
+/// What the public letter is made from: a case without `[parties]`,
+/// `[[documents_reviewed]]` and `dates.mailed`. The template context of the letter reads a
+/// case only through this view ([`Case::public`]), so nothing the mailed edition alone
+/// holds can reach a published letter.
+#[derive(Debug, Clone, Copy)]
+pub struct PublicCase<'a> {
+    pub case_number: &'a Spanned<String>,
+    pub priority: Priority,
+    pub dates: PublicDates<'a>,
+    pub reviewer: &'a Reviewer,
+    pub summary: &'a Summary,
+    pub items: &'a [Item],
+}
+
+/// The five dates the public letter prints: never the date of mailing.
+#[derive(Debug, Clone, Copy)]
+pub struct PublicDates<'a> {
+    pub assigned: &'a CalendarDate,
+    pub injury: &'a CalendarDate,
+    pub decision: &'a CalendarDate,
+    pub ur_denial: &'a CalendarDate,
+    pub application_received: &'a CalendarDate,
+}
+
+impl Case {
+    /// The case as the public letter may see it. Every field is named, so a field added to
+    /// the format must be put on one side or the other before this compiles.
+    pub fn public(&self) -> PublicCase<'_> {
+        let Case {
+            case_number,
+            priority,
+            dates,
+            reviewer,
+            summary,
+            items,
+            parties: _,
+            documents_reviewed: _,
+            settings: _,
+            accept: _,
+        } = self;
+        let Dates {
+            assigned,
+            injury,
+            decision,
+            ur_denial,
+            application_received,
+            mailed: _,
+        } = dates;
+        PublicCase {
+            case_number,
+            priority: *priority,
+            dates: PublicDates {
+                assigned: assigned.get_ref(),
+                injury: injury.get_ref(),
+                decision: decision.get_ref(),
+                ur_denial: ur_denial.get_ref(),
+                application_received: application_received.get_ref(),
+            },
+            reviewer,
+            summary,
+            items: items.get_ref(),
+        }
+    }
+}
+
 /// A case's `[settings]`: each key and value with its place in the file.
 pub type CaseSettings = std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 

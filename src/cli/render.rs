@@ -307,9 +307,16 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                 .as_deref()
                 .map(|c| Combiner::create(c, args.duplex))
                 .transpose()?;
-            Ok((pool, report, combined))
+            let manifest = p
+                .mailing
+                .as_ref()
+                .map(|_| crate::mailed::manifest::Manifest::create(out, args.duplex))
+                .transpose()?;
+            Ok((pool, report, combined, manifest))
         });
-    let (pool, mut report_file, mut combined) = setup?;
+    let (pool, mut report_file, mut combined, mut manifest) = setup?;
+    // a mailed run prints its copies in mailing order, once every case is done
+    let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
     let batch = Batch {
         renderer: &p.renderer,
         checks: p.checks(args),
@@ -318,7 +325,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         names: &p.names,
         force: args.force,
         shard: p.shard,
-        details: args.report.is_some() || args.combine.is_some(),
+        details: args.report.is_some() || args.combine.is_some() || p.mailing.is_some(),
         reserved: [&args.report, &args.combine]
             .into_iter()
             .flatten()
@@ -343,7 +350,15 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                 trouble.push(d);
                 report_file = None;
             }
-            if let Some(c) = combined.as_mut()
+            if let Some(m) = manifest.as_mut() {
+                match m.add(&outcome) {
+                    Ok(copies) => print_order.extend(copies),
+                    Err(d) => {
+                        trouble.push(d);
+                        manifest = None;
+                    }
+                }
+            } else if let Some(c) = combined.as_mut()
                 && let Some(pdf) = outcome
                     .outputs
                     .iter()
@@ -360,6 +375,29 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     });
     progress.finish();
     let (tally, warnings) = ran?;
+    if let Some(m) = manifest {
+        match m.finish() {
+            Ok(rows) => eprintln!(
+                "listed {rows} mailed cop{} in {}",
+                if rows == 1 { "y" } else { "ies" },
+                out.join(crate::mailed::manifest::FILE).display()
+            ),
+            Err(d) => trouble.push(d),
+        }
+    }
+    print_order.sort();
+    if let Some(c) = combined.as_mut()
+        && let Some(d) = print_order.iter().find_map(|copy| match c.add(&copy.path) {
+            Ok(()) => {
+                letters += 1;
+                None
+            }
+            Err(d) => Some(d),
+        })
+    {
+        trouble.push(d);
+        combined = None;
+    }
     if let Some(r) = report_file
         && let Err(d) = r.finish(&tally)
     {

@@ -235,6 +235,7 @@ pub const CODES: &[Code] = &[
         "mailed.letterhead",
         "the mailed letterhead reaches into the envelope's window",
     ),
+    error("mailed.manifest", "the mailing manifest cannot be written"),
     error(
         "mailed.settings",
         "a setting the mailed edition needs is empty",

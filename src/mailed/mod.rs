@@ -11,6 +11,7 @@
 pub mod calendar;
 pub mod context;
 pub mod deadline;
+pub mod manifest;
 pub mod packet;
 pub mod recipients;
 mod render;

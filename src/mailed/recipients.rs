@@ -58,7 +58,7 @@ impl Role {
         }
     }
 
-    fn party(self, parties: &crate::case::Parties) -> Option<&Party> {
+    pub(crate) fn party(self, parties: &crate::case::Parties) -> Option<&Party> {
         match self {
             Role::Employee => parties.employee.as_ref(),
             Role::Attorney => parties.attorney.as_ref(),

@@ -72,10 +72,11 @@ pub struct ModifiedContext {
 
 impl LetterContext {
     pub fn new(case: &Case) -> LetterContext {
+        let case = case.public();
         LetterContext {
             case_number: case.case_number.get_ref().clone(),
             priority: case.priority.as_str(),
-            dates: DatesContext::new(case),
+            dates: DatesContext::from_public(&case.dates),
             reviewer: ReviewerContext {
                 licensure: case
                     .reviewer
@@ -95,7 +96,6 @@ impl LetterContext {
             summary: printed_paragraphs(case.summary.text.get_ref()),
             items: case
                 .items
-                .get_ref()
                 .iter()
                 .enumerate()
                 .map(|(i, item)| item_context(i + 1, item))
@@ -106,13 +106,16 @@ impl LetterContext {
 
 impl DatesContext {
     pub fn new(case: &Case) -> DatesContext {
-        let d = &case.dates;
+        DatesContext::from_public(&case.public().dates)
+    }
+
+    fn from_public(d: &crate::case::PublicDates<'_>) -> DatesContext {
         DatesContext {
-            assigned: d.assigned.get_ref().to_string(),
-            injury: d.injury.get_ref().to_string(),
-            decision: d.decision.get_ref().to_string(),
-            ur_denial: d.ur_denial.get_ref().to_string(),
-            application_received: d.application_received.get_ref().to_string(),
+            assigned: d.assigned.to_string(),
+            injury: d.injury.to_string(),
+            decision: d.decision.to_string(),
+            ur_denial: d.ur_denial.to_string(),
+            application_received: d.application_received.to_string(),
         }
     }
 }

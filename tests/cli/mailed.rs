@@ -106,8 +106,8 @@ fn every_copy_matches_its_golden_text() {
     let entries = std::fs::read_dir(scratch.path("packet")).unwrap().count();
     assert_eq!(
         entries,
-        ROLES.len() + 1,
-        "a copy per recipient, and the journal"
+        ROLES.len() + 2,
+        "a copy per recipient, the journal and the manifest"
     );
 }
 
@@ -181,4 +181,101 @@ fn an_address_line_too_wide_for_the_window_is_refused() {
     .status(1)
     .stderr_has("claims administrator's address block")
     .stderr_has("does not fit the #10 envelope's window (63–315 pt across, 147–228 pt down)");
+}
+
+#[test]
+fn the_manifest_lists_every_copy_and_the_print_file_follows_the_zip_codes() {
+    let scratch = Scratch::new();
+    let out = scratch.path("packet");
+    let combined = scratch.path("print.pdf");
+    run(&[
+        "render",
+        root().join(PACKET).to_str().unwrap(),
+        "--edition",
+        "mailed",
+        "--templates",
+        root().join("examples/mailing").to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+        "--combine",
+        combined.to_str().unwrap(),
+        "--duplex",
+    ])
+    .success()
+    .stderr_has("listed 5 mailed copies");
+    let manifest = scratch.read("packet/mailing-manifest.csv");
+    let rows: Vec<&str> = manifest.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(
+        rows[0],
+        "case,role,name,address_1,address_2,address_3,address_4,pages,sheets,file,sha256"
+    );
+    assert_eq!(rows.len(), 6, "{manifest}");
+    let attorney = rows.iter().find(|r| r.contains(",attorney,")).unwrap();
+    assert!(
+        attorney.starts_with("CM17-0104417,attorney,\"Martin Okafor, Esq.\",Okafor & Lindqvist LLP,\"2200 Sunset Ridge Drive, Suite 410\",\"Reno, NV 89509\",,"),
+        "{attorney}"
+    );
+    // every row's file is there with the SHA-256 the manifest gives
+    for row in &rows[1..] {
+        let fields: Vec<&str> = row.rsplitn(3, ',').collect();
+        let (sha, file) = (fields[0], fields[1]);
+        let bytes = std::fs::read(out.join(file)).unwrap();
+        use sha2::Digest;
+        let digest: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(digest, sha, "{file}");
+    }
+    // the print file: one bookmark per copy, Reno's 89509 first, Sacramento's 95824 last
+    let pdf = std::fs::read(&combined).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    let order: Vec<usize> = ROLES
+        .iter()
+        .map(|r| text.find(&format!("(CM17-0104417 {r})")).expect(r))
+        .collect();
+    let [employee, attorney, provider, administrator, employer] = order[..] else {
+        unreachable!()
+    };
+    assert!(
+        attorney < employee
+            && employee < employer
+            && employer < provider
+            && provider < administrator
+    );
+}
+
+#[test]
+fn a_rerun_skips_current_copies_and_renders_a_case_whose_copy_is_gone() {
+    let scratch = Scratch::new();
+    let out = render_packet(&scratch, "pdf");
+    let again = |expect: &str| {
+        run(&[
+            "render",
+            root().join(PACKET).to_str().unwrap(),
+            "--edition",
+            "mailed",
+            "--templates",
+            root().join("examples/mailing").to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--out",
+            &out,
+        ])
+        .success()
+        .stderr_has(expect)
+        .stderr_has("listed 5 mailed copies");
+    };
+    let manifest = scratch.read("packet/mailing-manifest.csv");
+    again("rendered 0 of 1 case, 1 skipped");
+    assert_eq!(
+        scratch.read("packet/mailing-manifest.csv"),
+        manifest,
+        "a skipped case is listed as rendered"
+    );
+    std::fs::remove_file(scratch.path("packet/CM17-0104417-employer.pdf")).unwrap();
+    again("rendered 1 of 1 case, 0 skipped");
+    assert!(scratch.path("packet/CM17-0104417-employer.pdf").is_file());
 }

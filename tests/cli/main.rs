@@ -17,6 +17,7 @@ mod mailed;
 mod markup;
 mod output;
 mod pdf;
+mod privacy;
 mod regression;
 mod sample;
 mod scenarios;
