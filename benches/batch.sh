@@ -7,6 +7,8 @@
 #   OUT_DIR=/dev/shm/out benches/batch.sh   # where the letters go (default: BENCH_DIR)
 #   SKIP_MEMORY=1 benches/batch.sh   # throughput and profile only
 #   SKIP_PEER=1 benches/batch.sh     # without the Typst peer
+#   SKIP_THROUGHPUT=1 SKIP_PROFILE=1 benches/batch.sh   # the peer comparison alone
+#   SHORT_MODES=1 benches/batch.sh   # against the peer: tagged and untagged, Typst tags off
 #
 # Workloads: 10,000 `imr-letters sample` cases (seed 1), and the 194 reference cases in
 # ../shared/reference/cases copied 10 times under distinct case numbers (rendered with
@@ -22,8 +24,10 @@
 #
 # The peer: the same 1,940 reference letters as PDF through Typst (../shared/bench/peer-typst,
 # one reused Compiler per process; its setup.sh installs it), one process against -j 1 and
-# one process per core against every core, alternating the two tools run by run; the
-# ratio is of the medians of this one sitting.
+# one process per core against every core, with imr-letters in each PDF mode (tagged, the
+# default; untagged; PDF/A-2b; protected) and Typst with its tags off and on, all in turn
+# run by run; the bytes are the mean size of a letter, the ratios of the medians of this
+# one sitting against Typst with its tags off (its fastest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,7 +82,7 @@ echo "| workload | format | threads | letters/s (median of $RUNS) | runs (s) |"
 echo "|---|---|---:|---:|---|"
 for work in sample-10k reference-x10; do
   dir="$BENCH_DIR/$work"
-  [ -d "$dir" ] || continue
+  [ -d "$dir" ] && [ -z "${SKIP_THROUGHPUT:-}" ] || continue
   n=$(find "$dir" -name '*.toml' | wc -l)
   extra=()
   [ "$work" = reference-x10 ] && extra=(--var wording=2016)
@@ -117,41 +121,68 @@ if [ -z "${SKIP_MEMORY:-}" ]; then
   done
 fi
 
+# Mean bytes of the PDFs in a folder.
+mean_bytes() { find "$1" -name '*.pdf' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/NR}'; }
+
 if [ -z "${SKIP_PEER:-}" ] && [ -d "$BENCH_DIR/reference-x10" ] && [ -f "$PEER/typst_batch.py" ] &&
   VENV=$VENV bash "$PEER/setup.sh" >&2; then
   dir="$BENCH_DIR/reference-x10"
   n=$(find "$dir" -name '*.toml' | wc -l)
-  declare -A times=()
+  # imr-letters in each PDF mode and the peer with its tags off and on, run by run in turn
+  modes=("tagged (default, ua-1)" "untagged (--pdf-standard none)" "PDF/A-2b (--pdf-standard a-2b)" "protected (--protect)")
+  mode_args=("" "--pdf-standard none" "--pdf-standard a-2b" "--protect")
+  peers=("Typst (tags off)" "Typst (--tags)")
+  peer_args=("" "--tags")
+  if [ -n "${SHORT_MODES:-}" ]; then
+    modes=("${modes[@]:0:2}"); mode_args=("${mode_args[@]:0:2}")
+    peers=("${peers[0]}"); peer_args=("")
+  fi
+  declare -A times=() bytes=()
   for run in $(seq "$RUNS"); do
     for jobs in 1 "$CORES"; do
-      timed "$dir" --format pdf -j "$jobs" --var wording=2016
-      times[ours-$jobs]+="$SECS "
-      out="$OUT_DIR/peer-$run-$jobs"
-      rm -rf "$out"
-      sync
-      start=$(date +%s.%N)
-      "$VENV/bin/python" "$PEER/typst_batch.py" "$dir" "$out" --procs "$jobs" --wording 2016 >/dev/null
-      end=$(date +%s.%N)
-      times[peer-$jobs]+="$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') "
-      rm -rf "$out"
+      for m in "${!modes[@]}"; do
+        # shellcheck disable=SC2086
+        timed "$dir" --format pdf -j "$jobs" --var wording=2016 ${mode_args[$m]}
+        times[ours$m-$jobs]+="$SECS "
+        bytes[ours$m]=$(mean_bytes "$OUT_DIR/out-$RUN")
+        rm -rf "$OUT_DIR/out-$RUN"
+      done
+      for p in "${!peers[@]}"; do
+        out="$OUT_DIR/peer-$run-$jobs"
+        rm -rf "$out"
+        sync
+        start=$(date +%s.%N)
+        # shellcheck disable=SC2086
+        "$VENV/bin/python" "$PEER/typst_batch.py" "$dir" "$out" --procs "$jobs" --wording 2016 ${peer_args[$p]} >/dev/null
+        end=$(date +%s.%N)
+        times[peer$p-$jobs]+="$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}') "
+        bytes[peer$p]=$(mean_bytes "$out")
+        rm -rf "$out"
+      done
     done
   done
+  med() { echo "${times[$1]}" | tr ' ' '\n' | grep . | median; }
   echo
-  echo "| $n reference letters as PDF | processes/threads | imr-letters letters/s | Typst letters/s | ratio |"
-  echo "|---|---:|---:|---:|---:|"
-  for jobs in 1 "$CORES"; do
-    ours=$(echo "${times[ours-$jobs]}" | tr ' ' '\n' | grep . | median)
-    theirs=$(echo "${times[peer-$jobs]}" | tr ' ' '\n' | grep . | median)
-    awk -v n="$n" -v a="$ours" -v b="$theirs" -v j="$jobs" \
-      'BEGIN {printf "| median of runs | %d | %.0f | %.0f | %.1fx |\n", j, n / a, n / b, b / a}'
+  echo "| $n reference letters as PDF | bytes/letter | letters/s, 1 process/thread | letters/s, $CORES | × Typst (tags off), 1 | × Typst (tags off), $CORES |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  base1=$(med peer0-1); baseN=$(med "peer0-$CORES")
+  for m in "${!modes[@]}"; do
+    a=$(med "ours$m-1"); b=$(med "ours$m-$CORES")
+    awk -v name="imr-letters, ${modes[$m]}" -v size="${bytes[ours$m]}" -v n="$n" -v a="$a" -v b="$b" -v p="$base1" -v q="$baseN" \
+      'BEGIN {printf "| %s | %d | %.0f | %.0f | %.1fx | %.1fx |\n", name, size, n / a, n / b, p / a, q / b}'
   done
-  unset times
+  for p in "${!peers[@]}"; do
+    a=$(med "peer$p-1"); b=$(med "peer$p-$CORES")
+    awk -v name="${peers[$p]}" -v size="${bytes[peer$p]}" -v n="$n" -v a="$a" -v b="$b" -v p="$base1" -v q="$baseN" \
+      'BEGIN {printf "| %s | %d | %.0f | %.0f | %.1fx | %.1fx |\n", name, size, n / a, n / b, p / a, q / b}'
+  done
+  unset times bytes
 fi
 
 echo
 for work in sample-10k reference-x10; do
   dir="$BENCH_DIR/$work"
-  [ -d "$dir" ] || continue
+  [ -d "$dir" ] && [ -z "${SKIP_PROFILE:-}" ] || continue
   extra=()
   [ "$work" = reference-x10 ] && extra=(--var wording=2016)
   for format in pdf text; do
