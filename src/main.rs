@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cli::check::run(a),
         Command::Watch(a) => cli::watch::run(a),
         Command::Templates(c) => cli::templates::run(c),
+        Command::Combine(a) => cli::combine::run(a),
         Command::Schema => Ok(cli::schema::run()),
         Command::Completions(a) => Ok(cli::completions::run(a)),
         Command::Man(a) => Ok(cli::man::run(a)),

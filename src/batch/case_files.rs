@@ -181,7 +181,7 @@ impl Batch<'_> {
 }
 
 fn read_case(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| {
+    crate::diagnostic::read::read_regular(path, crate::diagnostic::read::TEXT_LIMIT).map_err(|e| {
         Diagnostic::error(
             "case.read",
             format!("failed to read case file `{}`", path.display()),

@@ -116,7 +116,7 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             if !seen_folders.insert(canonical) {
                 continue;
             }
-            match list_folder(path, shard) {
+            match list_folder(path, shard, &mut problems) {
                 Ok(names) if names.is_empty() && shard.is_none() => {
                     problems.push(Diagnostic::warning(
                         "batch.empty",
@@ -128,6 +128,8 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             }
         } else if path.is_file() {
             direct.push(path);
+        } else if let Some(d) = not_a_case_file(path) {
+            problems.push(d);
         } else {
             problems.push(Diagnostic::error(
                 "batch.missing",
@@ -168,7 +170,13 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             Err(e) => problems.push(list_failed(&folder, e)),
         }
     }
-    if problems.has_errors() {
+    // A path that does not exist, or a folder that cannot be read, stops the run; a
+    // file that is there but cannot be a case is reported and the others are rendered.
+    if problems
+        .0
+        .iter()
+        .any(|d| d.is_error() && d.code != "batch.not-file" && d.code != "batch.name")
+    {
         return Err(problems);
     }
     sources.sort_by(|a, b| a.0.cmp(&b.0));
@@ -185,7 +193,31 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
     })
 }
 
-fn list_folder(dir: &Path, shard: Option<Shard>) -> Result<SortedNames, Diagnostic> {
+/// Why a path that exists is no case file (a FIFO, a device, a folder named `*.toml`, a
+/// symlink to nothing), or `None` when it is a regular file or does not exist at all.
+fn not_a_case_file(path: &Path) -> Option<Diagnostic> {
+    let what = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) => crate::diagnostic::read::kind_of(&meta),
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => "a symlink to nothing",
+        Err(_) => return None,
+    };
+    Some(
+        Diagnostic::error(
+            "batch.not-file",
+            format!("`{}` is {what}, not a case file", path.display()),
+        )
+        .hint("a case file is a regular file; it is left out and the others are read"),
+    )
+}
+
+/// A folder's case files; its `*.toml` entries that cannot be cases (a name that is not
+/// UTF-8, a FIFO, a dangling symlink, a folder) are each reported in `problems`.
+fn list_folder(
+    dir: &Path,
+    shard: Option<Shard>,
+    problems: &mut Diagnostics,
+) -> Result<SortedNames, Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(
             "batch.read",
@@ -194,12 +226,13 @@ fn list_folder(dir: &Path, shard: Option<Shard>) -> Result<SortedNames, Diagnost
         .cause(e.to_string())
     };
     let mut names = SortedNames::default();
+    let mut bad = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(fail)? {
         let entry = entry.map_err(fail)?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else {
             if Path::new(&name).extension().is_some_and(|e| e == "toml") {
-                return Err(not_utf8(&entry.path()));
+                bad.push(not_utf8(&entry.path()));
             }
             continue;
         };
@@ -213,9 +246,14 @@ fn list_folder(dir: &Path, shard: Option<Shard>) -> Result<SortedNames, Diagnost
         };
         if is_file {
             names.push(name.to_string()).map_err(fail)?;
+        } else if let Some(d) = not_a_case_file(&entry.path()) {
+            bad.push(d);
         }
     }
     names.finish().map_err(fail)?;
+    // in name order, whatever order the folder lists its entries in
+    bad.sort_by(|a, b| a.message.cmp(&b.message));
+    problems.0.extend(bad);
     Ok(names)
 }
 
@@ -232,7 +270,7 @@ fn not_utf8(path: &Path) -> Diagnostic {
         "batch.name",
         format!("the file name of `{}` is not UTF-8", path.display()),
     )
-    .hint("rename the case file")
+    .hint("rename the case file; it is left out and the others are read")
 }
 
 #[cfg(test)]

@@ -39,9 +39,10 @@ use crate::export::Writers;
 use crate::letter::{Checks, Renderer};
 pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
-pub use output::{AtomicFile, write_atomically};
+pub use output::{AtomicFile, remove_stale_temp_files, write_atomically};
 pub use report::ReportWriter;
 pub use run_files::{RunFile, RunInputs, check_run_files};
+pub use state::recorded_outputs;
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
 const BLOCK: usize = 512;
@@ -156,6 +157,8 @@ pub struct Batch<'a> {
     /// File names in the output folder that the run writes itself (its report, its
     /// combined file): a case may not be named so.
     pub reserved: Vec<String>,
+    /// Set (by the sink) to stop the run: no case starts after it is set.
+    pub stop: &'a std::sync::atomic::AtomicBool,
 }
 impl Batch<'_> {
     /// Renders every case of `cases`, calling `tick` (on any thread) as each case ends and
@@ -226,7 +229,11 @@ impl Batch<'_> {
         };
         let in_order = in_order::InOrder::new(0, &mut hand_on);
         let mut paths = cases.iter();
+        let stopped = || self.stop.load(std::sync::atomic::Ordering::Relaxed);
         loop {
+            if stopped() {
+                break;
+            }
             let start = in_order.next_index();
             let block = match next_block(&mut paths) {
                 Ok(block) if block.is_empty() => break,
@@ -244,6 +251,11 @@ impl Batch<'_> {
                 }
             };
             block.into_par_iter().enumerate().for_each(|(k, input)| {
+                // Cases not started when the run stops are left out (an outcome after
+                // a gap is never handed on, and its files are never renamed into place).
+                if stopped() {
+                    return;
+                }
                 let i = start + k;
                 let outcome = if let Some(d) = refused.get(&i) {
                     CaseOutcome::failed(input, d.clone().into())

@@ -26,7 +26,9 @@ impl Batch<'_> {
     }
 
     fn scan_case(&self, input: &Path, run: &[u8; 32], state: &state::State) -> (u32, u8) {
-        let Ok(bytes) = std::fs::read(input) else {
+        let Ok(bytes) =
+            crate::diagnostic::read::read_regular(input, crate::diagnostic::read::TEXT_LIMIT)
+        else {
             return (0, SCAN_FAILED);
         };
         // Only a folder with a journal can hold current outputs.

@@ -249,6 +249,44 @@ fn open_journal(path: &Path) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
+/// The output files with extension `ext` that the journals in `dir` record, by name, each
+/// with whether the file there is one recorded (its size and SHA-256 those of a record).
+pub fn recorded_outputs(dir: &Path, ext: &str) -> Vec<(String, bool)> {
+    let mut known: HashMap<String, Vec<(u64, String)>> = HashMap::new();
+    for journal in journal_names(dir) {
+        let Ok(text) = std::fs::read_to_string(dir.join(&journal)) else {
+            continue;
+        };
+        for record in text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Record>(l).ok())
+        {
+            if Path::new(&record.output)
+                .extension()
+                .is_some_and(|e| e == ext)
+            {
+                known
+                    .entry(record.output)
+                    .or_default()
+                    .push((record.bytes, record.sha256));
+            }
+        }
+    }
+    let mut names: Vec<(String, bool)> = known
+        .into_iter()
+        .filter_map(|(name, records)| {
+            let bytes = std::fs::read(dir.join(&name)).ok()?;
+            let sha = hex(&Sha256::digest(&bytes));
+            let whole = records
+                .iter()
+                .any(|(n, s)| *n == bytes.len() as u64 && *s == sha);
+            Some((name, whole))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// Whether a journal in `dir` records an output named `name` (a letter some run wrote).
 pub fn is_recorded(dir: &Path, name: &str) -> bool {
     journal_names(dir).iter().any(|journal| {

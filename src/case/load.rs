@@ -46,7 +46,7 @@ pub fn load_case(path: &Path) -> Result<CaseFile, Diagnostics> {
 
 /// Reads a case file's text, refusing what is not UTF-8.
 pub fn read_case_text(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = std::fs::read(path)
+    let bytes = crate::diagnostic::read::read_regular(path, crate::diagnostic::read::TEXT_LIMIT)
         .map_err(|e| Diagnostic::read_error("case.read", "case file", path, &e))?;
     text_from_bytes(path, bytes)
 }

@@ -20,11 +20,8 @@ pub struct ManArgs {
 /// Every manual page: (file name, roff), the main page first.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     fn collect(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) {
-        let man = clap_mangen::Man::new(cmd.clone());
-        let mut roff = Vec::new();
-        man.render(&mut roff)
-            .expect("rendering into memory cannot fail");
-        out.push((man.get_filename(), roff));
+        let page = page(cmd.clone());
+        out.push(page);
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
             collect(sub.clone(), out);
         }
@@ -34,6 +31,143 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     collect(cmd, &mut out);
     out
+}
+
+const VERSION: &str = concat!("imr-letters ", env!("CARGO_PKG_VERSION"));
+
+/// One command's page: clap's sections, then EXIT STATUS, ENVIRONMENT and EXAMPLES, and
+/// the version (on every page, in its footer and its own section).
+fn page(cmd: clap::Command) -> (String, Vec<u8>) {
+    let name = cmd
+        .get_bin_name()
+        .unwrap_or(cmd.get_name())
+        .replace(' ', "-");
+    let cmd = cmd.version(env!("CARGO_PKG_VERSION"));
+    let has_args = cmd.get_arguments().any(|a| !a.is_hide_set());
+    let has_subcommands = cmd.get_subcommands().any(|s| !s.is_hide_set());
+    let man = clap_mangen::Man::new(cmd).source(VERSION);
+    let mut roff = Vec::new();
+    let rendered = (|| {
+        man.render_title(&mut roff)?;
+        man.render_name_section(&mut roff)?;
+        man.render_synopsis_section(&mut roff)?;
+        man.render_description_section(&mut roff)?;
+        if has_args {
+            man.render_options_section(&mut roff)?;
+        }
+        if has_subcommands {
+            man.render_subcommands_section(&mut roff)?;
+        }
+        roff.extend_from_slice(EXIT_STATUS.as_bytes());
+        roff.extend_from_slice(ENVIRONMENT.as_bytes());
+        roff.extend_from_slice(b".SH EXAMPLES\n");
+        for (what, line) in examples(&name) {
+            roff.extend_from_slice(format!(".TP\n{}\n{}\n", roman(what), bold(line)).as_bytes());
+        }
+        man.render_version_section(&mut roff)
+    })();
+    rendered.expect("rendering into memory cannot fail");
+    (man.get_filename(), roff)
+}
+
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+0
+Every case was rendered (or skipped as current), or checked without error.
+.TP
+1
+Some cases failed, each reported with its file and cause (the others were written); \fBcheck\fR found errors, or warnings under \fB\-\-deny\-warnings\fR; stdout could not be written.
+.TP
+2
+A usage or configuration error: bad arguments, a broken template folder, an unwritable output folder, a \fB\-\-report\fR or \fB\-\-combine\fR file that would overwrite what the run reads or writes; nothing was rendered.
+"#;
+
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
+.TP
+\fBSOURCE_DATE_EPOCH\fR
+Seconds since 1970 (UTC): the creation date written into every PDF, instead of the case's decision date.
+.TP
+\fBIMR_LETTERS_PROFILE\fR
+Set to 1: \fBrender\fR prints after its summary where the time went, stage by stage.
+.TP
+\fBMALLOC_MMAP_THRESHOLD_\fR
+glibc's allocator setting; when unset, imr\-letters fixes it at 256 KB so a long batch's memory stays flat.
+"#;
+
+/// A few command lines for a page, each with what it does.
+fn examples(page: &str) -> Vec<(&'static str, &'static str)> {
+    match page {
+        "imr-letters-render" => vec![
+            (
+                "One letter on stdout:",
+                "imr-letters render cases/seed-letter.toml",
+            ),
+            (
+                "Every case of a folder as text and PDF, a report and one print file:",
+                "imr-letters render cases --format text,pdf --out letters --report report.json --combine print.pdf",
+            ),
+            (
+                "Three shards into one folder with GNU parallel:",
+                "parallel imr-letters render cases --out letters --shard {}/3 ::: 1 2 3",
+            ),
+        ],
+        "imr-letters-check" => vec![
+            ("Every case of a folder:", "imr-letters check cases"),
+            (
+                "For an editor or CI, as JSON:",
+                "imr-letters check cases --format json",
+            ),
+        ],
+        "imr-letters-watch" => vec![(
+            "A live preview of one letter:",
+            "imr-letters watch cases/seed-letter.toml --format pdf --out letter.pdf",
+        )],
+        "imr-letters-templates" | "imr-letters-templates-export" => vec![(
+            "The built-in templates, to change:",
+            "imr-letters templates export mytemplates",
+        )],
+        "imr-letters-templates-list" => vec![(
+            "Which file each template comes from:",
+            "imr-letters templates list --templates mytemplates",
+        )],
+        "imr-letters-schema" => vec![(
+            "The schema beside a case, for an editor:",
+            "imr-letters schema > case.schema.json",
+        )],
+        "imr-letters-completions" => vec![(
+            "Bash completion:",
+            "imr-letters completions bash > /etc/bash_completion.d/imr-letters",
+        )],
+        "imr-letters-man" => vec![(
+            "Read the page of render:",
+            "imr-letters man render | man -l -",
+        )],
+        "imr-letters-sample" => vec![(
+            "A thousand synthetic cases:",
+            "imr-letters sample --count 1000 --out samples",
+        )],
+        _ => vec![
+            (
+                "Render a folder of cases:",
+                "imr-letters render cases --out letters",
+            ),
+            ("Check them:", "imr-letters check cases"),
+        ],
+    }
+}
+
+/// Text for a roff line: backslashes and hyphens escaped, no leading control character.
+fn roman(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+fn bold(text: &str) -> String {
+    format!("\\fB{}\\fR", roman(text))
 }
 
 pub fn run(args: &ManArgs) -> Status {

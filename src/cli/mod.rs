@@ -5,6 +5,7 @@
 //! it goes, through the same printer.
 
 pub mod check;
+pub mod combine;
 pub mod completions;
 pub mod man;
 pub mod progress;
@@ -69,6 +70,12 @@ pub enum Command {
     /// List or export the letter templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
+    /// Write one print file from the letters of an output folder, without rendering again.
+    ///
+    /// The folder may have been rendered by one run or by several shards or machines: the
+    /// letters are those its journals record, in file name order, each checked to be the
+    /// file recorded.
+    Combine(combine::CombineArgs),
     /// Print the JSON Schema of the case format (for editors: `#:schema` in a case file).
     Schema,
     /// Print a shell completion script.
@@ -131,8 +138,13 @@ impl VetArgs {
         }
         let mut texts = Vec::with_capacity(self.words.len());
         for path in &self.words {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Diagnostic::read_error("usage", "word list", path, &e))?;
+            let text =
+                crate::diagnostic::read::read_regular(path, crate::diagnostic::read::TEXT_LIMIT)
+                    .and_then(|b| {
+                        String::from_utf8(b)
+                            .map_err(|_| std::io::Error::other("it is not UTF-8 text"))
+                    })
+                    .map_err(|e| Diagnostic::read_error("usage", "word list", path, &e))?;
             texts.push((path.as_path(), text));
         }
         let refs: Vec<(&std::path::Path, &str)> =

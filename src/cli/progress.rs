@@ -54,12 +54,12 @@ impl Progress {
 
     /// Prints a case's diagnostics above the bar: its errors, and its warnings when
     /// `warnings` is set.
-    pub fn report_outcome(&self, outcome: &CaseOutcome, warnings: bool) {
+    pub fn report_outcome(&self, problems: Diagnostics, warnings: bool) {
         if warnings {
-            self.report(&outcome.problems);
+            self.report(&problems);
         } else {
-            let errors = outcome.problems.0.iter().filter(|d| d.is_error());
-            self.report(&Diagnostics(errors.cloned().collect()));
+            let errors = problems.0.into_iter().filter(|d| d.is_error());
+            self.report(&Diagnostics(errors.collect()));
         }
     }
 
@@ -120,4 +120,110 @@ pub fn summary(tally: &Tally, files: usize, out: &str, seconds: f64) -> String {
         tally.failed,
         if files == 1 { "" } else { "s" },
     )
+}
+
+/// How many cases must all fail with one shared error before the run stops.
+const STOP_AFTER: usize = 10;
+/// Cases named for an error many cases shared.
+const CASES_NAMED: usize = 3;
+
+/// What makes two cases' errors the same: the code, the message and the place, when the
+/// place is not the case's own file (a template's error is met by every case).
+type Key = (&'static str, String, String, usize, usize);
+
+/// Errors many cases share (a template that fails for every case): the first is printed
+/// whole and the others counted, listed once at the end; a run whose first cases all fail
+/// with one of them stops.
+#[derive(Default)]
+pub struct Repeats {
+    seen: std::collections::HashMap<Key, (usize, Vec<String>)>,
+    /// Keys in the order first met.
+    order: Vec<Key>,
+    /// The shared error every case so far failed with, if one did.
+    leading: Option<Key>,
+    cases: usize,
+    leading_broken: bool,
+}
+
+impl Repeats {
+    /// The diagnostics of an outcome left to print: a shared error met before is held back.
+    pub fn filter(&mut self, outcome: &CaseOutcome) -> Diagnostics {
+        let input = outcome.input.display().to_string();
+        let mut shown = Diagnostics::default();
+        let mut first_shared = None;
+        for d in &outcome.problems.0 {
+            let key = d
+                .location
+                .as_ref()
+                .filter(|l| l.file != input && d.is_error())
+                .map(|l| (d.code, d.message.clone(), l.file.clone(), l.line, l.column));
+            let Some(key) = key else {
+                shown.push(d.clone());
+                continue;
+            };
+            first_shared.get_or_insert_with(|| key.clone());
+            let entry = self.seen.entry(key.clone()).or_insert_with(|| {
+                self.order.push(key);
+                (0, Vec::new())
+            });
+            entry.0 += 1;
+            if entry.0 == 1 {
+                shown.push(d.clone());
+            } else if entry.1.len() < CASES_NAMED {
+                entry.1.push(input.clone());
+            }
+        }
+        self.cases += 1;
+        match (&self.leading, first_shared) {
+            _ if self.leading_broken => {}
+            (None, Some(key)) if self.cases == 1 && outcome.status == CaseStatus::Failed => {
+                self.leading = Some(key);
+            }
+            (Some(lead), Some(key)) if *lead == key && outcome.status == CaseStatus::Failed => {}
+            _ => self.leading_broken = true,
+        }
+        shown
+    }
+
+    /// Whether every case so far, and enough of them, failed with one shared error.
+    pub fn should_stop(&self) -> bool {
+        !self.leading_broken && self.leading.is_some() && self.cases >= STOP_AFTER
+    }
+
+    /// Why the run stopped, for the end of the run.
+    pub fn stop_line(&self, total: usize) -> String {
+        format!(
+            "stopped: the first {} cases all failed with the error above, so {} more were not rendered; fix it and run again",
+            self.cases,
+            total.saturating_sub(self.cases)
+        )
+    }
+
+    /// One line per shared error met by more than one case.
+    pub fn lines(&self) -> Vec<String> {
+        self.order
+            .iter()
+            .filter_map(|key| {
+                let (count, named) = &self.seen[key];
+                (*count > 1).then(|| {
+                    let more = count - 1 - named.len();
+                    format!(
+                        "the error `{}` at {}:{}:{} (above) failed {} more case{}: {}{}",
+                        key.0,
+                        key.2,
+                        key.3,
+                        key.4,
+                        count - 1,
+                        if count - 1 == 1 { "" } else { "s" },
+                        named.join(", "),
+                        if more > 0 {
+                            format!(" and {more} more")
+                        } else {
+                            String::new()
+                        }
+                    )
+                })
+            })
+            .collect()
+    }
 }

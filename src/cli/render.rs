@@ -8,11 +8,11 @@ use clap::Args;
 
 use crate::check::Speller;
 
-use super::progress::{Progress, WarningCount, summary};
+use super::progress::{Progress, Repeats, WarningCount, summary};
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
     Batch, CaseList, NamePattern, ReportWriter, RunFile, RunInputs, Shard, check_run_files,
-    collect_cases, combine::Combiner,
+    collect_cases, combine::Combiner, remove_stale_temp_files,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -47,7 +47,7 @@ pub struct RenderArgs {
     pub wrap: Option<String>,
     #[command(flatten)]
     pub pdf: PdfArgs,
-    /// Worker threads (default: every core).
+    /// Worker threads, 1 to 256 (default: every core; never more than there are cases).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
     /// Render every case, even those whose outputs are already current.
@@ -109,8 +109,12 @@ pub fn run(args: &RenderArgs) -> Result<Status, Diagnostics> {
     let p = prepare(args)?;
     match &args.out {
         None => match p.cases.iter().next() {
-            Some(Ok(input)) => Ok(render_one_to_stdout(args, &p, &input)),
+            Some(Ok(input)) => Ok(match render_one_to_stdout(args, &p, &input) {
+                Status::Success if p.cases.warnings.has_errors() => Status::Failures,
+                status => status,
+            }),
             Some(Err(d)) => Err(d.into()),
+            None if p.cases.warnings.has_errors() => Ok(Status::Failures),
             None => Ok(Status::Success),
         },
         Some(out) => render_folder(args, &p, out),
@@ -120,6 +124,9 @@ pub fn run(args: &RenderArgs) -> Result<Status, Diagnostics> {
 fn usage(message: impl Into<String>) -> Diagnostics {
     Diagnostic::error("usage", message).into()
 }
+
+/// The most worker threads `-j` may ask for.
+const MAX_JOBS: usize = 256;
 
 /// The widest `--wrap`: wider than any line a letter has, and a bound on the layout.
 const MAX_WRAP: usize = 1000;
@@ -163,6 +170,15 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     let jobs = match args.jobs {
         Some(0) => return Err(usage("`-j 0`: at least one thread is needed")),
+        Some(n) if n > MAX_JOBS => {
+            return Err(
+                Diagnostic::error("usage", format!("`-j {n}` is too many threads"))
+                    .hint(format!(
+                        "use at most {MAX_JOBS}; more threads than cores only add memory"
+                    ))
+                    .into(),
+            );
+        }
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
@@ -285,7 +301,19 @@ fn check_own_files(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<(), Di
         files,
         template_folder: args.template.templates.as_deref(),
     };
-    check_run_files(&own, out, &inputs, &p.cases)
+    check_run_files(&own, out, &inputs, &p.cases)?;
+    // the temporary files a killed run left for its report and print file
+    for file in &own {
+        let dir = file
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Some(name) = file.path.file_name().and_then(|n| n.to_str()) {
+            remove_stale_temp_files(dir, |target| target == name);
+        }
+    }
+    Ok(())
 }
 
 fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, Diagnostics> {
@@ -294,7 +322,8 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         .and_then(|()| check_own_files(args, p, out))
         .and_then(|()| {
             let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(p.jobs)
+                // never more threads than cases
+                .num_threads(p.jobs.min(p.cases.len().max(1)))
                 .build()
                 .map_err(|e| usage(format!("cannot start {} threads: {e}", p.jobs)))?;
             let report = args
@@ -317,7 +346,9 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let (pool, mut report_file, mut combined, mut manifest) = setup?;
     // a mailed run prints its copies in mailing order, once every case is done
     let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let batch = Batch {
+        stop: &stop,
         renderer: &p.renderer,
         checks: p.checks(args),
         writers: &p.writers,
@@ -339,10 +370,14 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
     let mut warned = WarningCount::default();
+    let mut repeats = Repeats::default();
     let ran = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
             warned.add(&outcome);
-            progress.report_outcome(&outcome, !args.no_warnings);
+            progress.report_outcome(repeats.filter(&outcome), !args.no_warnings);
+            if repeats.should_stop() {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             files += outcome.outputs.len();
             if let Some(r) = report_file.as_mut()
                 && let Err(d) = r.add(&outcome)
@@ -425,6 +460,12 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     }
     report(&warnings);
     report(&trouble);
+    for line in repeats.lines() {
+        eprintln!("{line}");
+    }
+    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("{}", repeats.stop_line(p.cases.len()));
+    }
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "{}",
@@ -437,7 +478,11 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         eprint!("{profile}");
     }
     Ok(
-        if tally.failed > 0 || trouble.has_errors() || warnings.has_errors() {
+        if tally.failed > 0
+            || trouble.has_errors()
+            || warnings.has_errors()
+            || p.cases.warnings.has_errors()
+        {
             Status::Failures
         } else {
             Status::Success

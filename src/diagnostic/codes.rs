@@ -249,6 +249,10 @@ pub const CODES: &[Code] = &[
         "batch.missing",
         "a case file or folder named does not exist",
     ),
+    error(
+        "batch.not-file",
+        "a case file that is not a regular file (a FIFO, a device, a folder, a dangling symlink)",
+    ),
     warning("batch.empty", "a folder given holds no case files"),
     error("batch.name", "a case file's name cannot be used"),
     error(

@@ -6,6 +6,7 @@
 //! error looks the same from `render` and `check`; [`record`] is its one JSON shape.
 
 pub mod codes;
+pub mod read;
 pub mod record;
 mod render;
 
@@ -38,8 +39,12 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The whole source line the span starts on, without its line break.
+    /// The source line the span starts on, without its line break; a long line is cut to
+    /// the span and [`CONTEXT`] characters either side, cut ends marked `…` (a diagnostic
+    /// never copies a whole long line: a one-line case of 260 KB has thousands).
     pub source_line: String,
+    /// The 1-based column of the span in `source_line`.
+    pub caret: usize,
     /// How many characters of `source_line` the caret underlines (at least 1).
     pub width: usize,
     /// 1-based line and column just past the end of the span (equal to the start for a
@@ -64,11 +69,13 @@ impl Location {
         let end_line = line + source[start..end].matches('\n').count();
         let end_line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
         let end_column = source[end_line_start..end].chars().count() + 1;
+        let (source_line, caret) = clip_line(source_line, column, width);
         Location {
             file: file.to_string(),
             line,
             column,
-            source_line: source_line.to_string(),
+            source_line,
+            caret,
             width,
             end_line,
             end_column,
@@ -78,16 +85,52 @@ impl Location {
     /// A location at a 1-based line and column, without a byte span.
     pub fn at_line(file: &str, source: &str, line: usize, column: usize, width: usize) -> Location {
         let source_line = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let (source_line, caret) = clip_line(source_line, column, width.max(1));
         Location {
             file: file.to_string(),
             line,
             column,
-            source_line: source_line.to_string(),
+            source_line,
+            caret,
             width: width.max(1),
             end_line: line,
             end_column: column + width.max(1),
         }
     }
+}
+
+/// How many characters of context a long source line keeps on each side of the span.
+pub const CONTEXT: usize = 60;
+
+/// The part of a source line to keep: the whole line when short, else the span with
+/// [`CONTEXT`] characters either side, cut ends marked `…`; with the span's 1-based
+/// column in it. Copies only what it keeps.
+fn clip_line(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars = line.chars().count();
+    let column = column.clamp(1, chars + 1);
+    if chars <= 2 * CONTEXT + width {
+        return (line.to_string(), column);
+    }
+    let first = column.saturating_sub(1).saturating_sub(CONTEXT);
+    let last = (column - 1 + width + CONTEXT).min(chars);
+    let byte = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+    let from = byte(first);
+    let to = from
+        + line[from..]
+            .char_indices()
+            .nth(last - first)
+            .map_or(line.len() - from, |(i, _)| i);
+    let mut shown = String::with_capacity(to - from + 6);
+    let mut caret = column - first;
+    if first > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.push_str(&line[from..to]);
+    if last < chars {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -22,7 +22,7 @@ impl Diagnostic {
                 None => out.push('\n'),
             }
             if !loc.source_line.is_empty() || self.label.is_some() {
-                let (shown, column) = excerpt(&loc.source_line, loc.column, loc.width);
+                let (shown, column) = (&loc.source_line, loc.caret);
                 let _ = writeln!(out, "{gutter} |");
                 let _ = writeln!(out, "{} | {shown}", loc.line);
                 let pad: String = shown
@@ -84,33 +84,6 @@ fn control_picture(c: char) -> char {
     }
 }
 
-/// How many characters of context a long source line keeps on each side of the span.
-const CONTEXT: usize = 60;
-
-/// The part of a source line to print: the whole line when short, else the span with
-/// [`CONTEXT`] characters either side, cut ends marked `…`. Returns it with the span's
-/// 1-based column in it.
-fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let column = column.clamp(1, chars.len() + 1);
-    if chars.len() <= 2 * CONTEXT + width {
-        return (line.to_string(), column);
-    }
-    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
-    let end = (column - 1 + width + CONTEXT).min(chars.len());
-    let mut shown = String::new();
-    let mut column = column - start;
-    if start > 0 {
-        shown.push('…');
-        column += 1;
-    }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,16 +92,19 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span() {
         let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
-        let col = line.find("target").unwrap() + 1;
-        let (shown, at) = excerpt(&line, col, 6);
+        let at = line.find("target").unwrap();
+        let loc = Location::from_span("x", &line, at..at + 6);
+        let (shown, caret) = (&loc.source_line, loc.caret);
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert_eq!(
-            shown.chars().skip(at - 1).take(6).collect::<String>(),
+            shown.chars().skip(caret - 1).take(6).collect::<String>(),
             "target"
         );
-        assert_eq!(excerpt("short", 2, 1), ("short".to_string(), 2));
-        let (shown, at) = excerpt(&line, 10_000, 3);
-        assert!(at <= shown.chars().count() + 1);
+        assert_eq!(loc.column, at + 1);
+        let short = Location::from_span("x", "short", 1..2);
+        assert_eq!((short.source_line.as_str(), short.caret), ("short", 2));
+        let past = Location::at_line("x", &line, 1, 10_000, 3);
+        assert!(past.caret <= past.source_line.chars().count() + 1);
     }
 
     #[test]

@@ -184,7 +184,11 @@ impl FontBook {
             let font = match settings.file_path(key) {
                 None => Font::parse(Arc::from(bytes), &format!("built-in {file}"))?,
                 Some(path) => {
-                    let data = std::fs::read(&path).map_err(|e| {
+                    let data = crate::diagnostic::read::read_regular(
+                        &path,
+                        crate::diagnostic::read::BINARY_LIMIT,
+                    )
+                    .map_err(|e| {
                         Diagnostic::error(
                             "font.read",
                             format!("failed to read font `{}` (setting `{key}`)", path.display()),

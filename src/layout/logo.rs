@@ -36,7 +36,8 @@ pub fn load_logo(settings: &Settings) -> Result<Option<Arc<Image>>, Diagnostic> 
         )
         .cause(cause)
     };
-    let bytes = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
+    let bytes = crate::diagnostic::read::read_regular(&path, crate::diagnostic::read::BINARY_LIMIT)
+        .map_err(|e| fail(e.to_string()))?;
     let image = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         decode_png(&bytes)
     } else if bytes.starts_with(&[0xFF, 0xD8]) {

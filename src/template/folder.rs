@@ -97,7 +97,7 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
+    let bytes = crate::diagnostic::read::read_regular(path, crate::diagnostic::read::TEXT_LIMIT)
         .map_err(|e| Diagnostic::read_error("template.read", "template", path, &e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::error(

@@ -107,6 +107,8 @@ fn the_committed_man_pages_are_what_the_binary_prints() {
         "schema",
         "completions",
         "man",
+        "sample",
+        "combine",
     ] {
         let r = run(&["man", page]);
         r.success().stdout_has(&format!(".TH imr-letters-{page} 1"));

@@ -1,5 +1,6 @@
-//! A batch killed part-way: no file under a final name is partial, and a rerun renders
-//! what is missing and ends with the very bytes of an uninterrupted run.
+//! A batch killed part-way: no file under a final name is partial (the report and the
+//! print file included), and a rerun renders what is missing, removes what the killed run
+//! left, and ends with the very bytes of an uninterrupted run.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,18 +37,34 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
     let s = Scratch::new();
     let count = CASES.to_string();
     run_in(s.dir.path(), &["sample", "--count", &count, "--out", "in"]).success();
-    run_in(s.dir.path(), &["render", "in", "--out", "whole"]).success();
+    run_in(
+        s.dir.path(),
+        &[
+            "render",
+            "in",
+            "--format",
+            "text,pdf",
+            "--out",
+            "whole",
+            "--combine",
+            "whole.pdf",
+        ],
+    )
+    .success();
     let whole = files(&s.path("whole"));
-    assert_eq!(whole.len(), CASES);
+    assert_eq!(whole.len(), 2 * CASES);
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_imr-letters"))
-        .args(["render", "in", "--out", "out", "-j", "2"])
+        .args([
+            "render", "in", "--format", "text,pdf", "--out", "out", "-j", "2",
+        ])
+        .args(["--report", "report.json", "--combine", "print.pdf"])
         .current_dir(s.dir.path())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let started = Instant::now();
-    while letters_in(&s.path("out")) < 30 {
+    while letters_in(&s.path("out")) < 60 {
         assert!(
             child.try_wait().unwrap().is_none(),
             "the run ended before it could be killed"
@@ -61,7 +78,7 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
     let killed = files(&s.path("out"));
     let finals: Vec<&String> = killed.keys().filter(|n| !n.starts_with('.')).collect();
     assert!(
-        finals.len() < CASES,
+        finals.len() < 2 * CASES,
         "killed after the last letter: nothing was interrupted"
     );
     for name in &finals {
@@ -71,7 +88,23 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
         );
     }
 
-    let r = run_in(s.dir.path(), &["render", "in", "--out", "out"]);
+    // the report and the print file of a killed run never appear half-written
+    assert!(!s.path("report.json").exists() && !s.path("print.pdf").exists());
+    let left_over = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .count()
+    };
+    assert!(
+        left_over(s.dir.path()) > 0,
+        "the killed run left no temporary files"
+    );
+    let r = run_in(
+        s.dir.path(),
+        &["render", "in", "--format", "text,pdf", "--out", "out"],
+    );
     r.success();
     assert!(
         !r.stderr.contains(" 0 skipped"),
@@ -91,4 +124,39 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
         after == whole,
         "the resumed folder differs from the whole run"
     );
+    let r = run_in(
+        s.dir.path(),
+        &["render", "in", "--format", "text,pdf", "--out", "out"],
+    )
+    .success()
+    .stderr
+    .clone();
+    assert!(r.contains(&format!("{CASES} skipped")), "{r}");
+    let r = run_in(
+        s.dir.path(),
+        &[
+            "render",
+            "in",
+            "--format",
+            "pdf",
+            "--out",
+            "out",
+            "--report",
+            "report.json",
+            "--combine",
+            "print.pdf",
+        ],
+    );
+    r.success();
+    assert_eq!(
+        left_over(s.dir.path()),
+        0,
+        "the killed run's temporary report and print file"
+    );
+    assert!(
+        std::fs::read(s.path("print.pdf")).unwrap() == std::fs::read(s.path("whole.pdf")).unwrap(),
+        "the print file of the resumed folder differs from the whole run's"
+    );
+    let report = s.read("report.json");
+    assert_eq!(report.matches("\"status\":\"skipped\"").count(), CASES);
 }

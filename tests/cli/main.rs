@@ -9,6 +9,7 @@ mod check;
 mod check_editor;
 mod check_templates;
 mod check_then_render;
+mod combine_folder;
 mod contradiction;
 mod decorations;
 mod furniture;

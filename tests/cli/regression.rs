@@ -515,4 +515,150 @@ fn writing_to_a_closed_stdout_is_an_error() {
     }
 }
 
+#[test]
+fn inputs_that_are_not_regular_files_are_each_reported_and_the_rest_rendered() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = Scratch::new();
+    two_cases(&s);
+    let fifo = s.path("in/x.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink(s.path("nowhere"), s.path("in/dangling.toml")).unwrap();
+    std::fs::create_dir(s.path("in/dir.toml")).unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"bad\xff.toml");
+    std::fs::write(
+        s.path("in").join(odd),
+        minimal_with("CM16-0000001", "CM16-0000409"),
+    )
+    .unwrap();
+    let r = run_in(s.dir.path(), &["render", "in", "--out", "out"]);
+    r.status(1)
+        .stderr_has("`in/x.toml` is a FIFO, not a case file")
+        .stderr_has("`in/dangling.toml` is a symlink to nothing, not a case file")
+        .stderr_has("`in/dir.toml` is a folder, not a case file")
+        .stderr_has("is not UTF-8")
+        .stderr_has("rendered 2 of 2 cases");
+    run_in(
+        s.dir.path(),
+        &["render", "/dev/null", "in/a.toml", "--out", "o2"],
+    )
+    .status(1)
+    .stderr_has("`/dev/null` is a device, not a case file")
+    .stderr_has("rendered 1 of 1 case");
+}
+
+#[test]
+fn a_font_or_word_list_at_a_device_is_refused_at_once() {
+    let s = Scratch::new();
+    two_cases(&s);
+    run_in(
+        s.dir.path(),
+        &["render", "in/a.toml", "--var", "body_font=/dev/zero"],
+    )
+    .status(2)
+    .stderr_has("failed to read font `/dev/zero`")
+    .stderr_has("a device, not a regular file");
+    run_in(
+        s.dir.path(),
+        &["check", "in/a.toml", "--words", "/dev/zero"],
+    )
+    .status(2)
+    .stderr_has("a device, not a regular file");
+}
+
+#[test]
+fn too_many_threads_is_a_usage_error() {
+    let s = Scratch::new();
+    two_cases(&s);
+    run_in(
+        s.dir.path(),
+        &["render", "in", "--out", "out", "-j", "100000"],
+    )
+    .status(2)
+    .stderr_has("`-j 100000` is too many threads");
+    assert!(!s.path("out").exists());
+}
+
+#[test]
+fn a_long_line_with_many_misspellings_prints_only_excerpts_of_it() {
+    let s = Scratch::new();
+    let words: Vec<String> = (0..2000).map(|i| format!("xqzv{}", i % 26 + 10)).collect();
+    let line = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("{w}{}", char::from(b'a' + (i % 26) as u8)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    s.write(
+        "long.toml",
+        &minimal_with(
+            "[summary]\ntext = \"\"\"\n",
+            &format!("[summary]\ntext = \"\"\"\n{line}\n"),
+        ),
+    );
+    let r = run_in(s.dir.path(), &["check", "long.toml"]);
+    r.stderr_has("warnings");
+    let longest = r.stderr.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest < 300, "a printed line of {longest} characters");
+}
+
+#[test]
+fn bash_completes_past_the_first_word() {
+    let s = Scratch::new();
+    let script = run_in(s.dir.path(), &["completions", "bash"])
+        .success()
+        .stdout
+        .clone();
+    s.write("complete.bash", &script);
+    let probe = r#"source ./complete.bash
+try() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+  _imr__letters imr-letters "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; echo "${COMPREPLY[*]}"; }
+try imr-letters ren
+try imr-letters render --form
+try imr-letters templates ex
+try imr-letters check --deny"#;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(probe)
+        .current_dir(s.dir.path())
+        .output()
+        .unwrap();
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        lines,
+        ["render", "--format", "export", "--deny-warnings"],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn every_man_page_has_exit_status_environment_examples_and_the_version() {
+    for entry in std::fs::read_dir(crate::support::root().join("man")).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        for section in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH EXAMPLES",
+            ".SH VERSION",
+        ] {
+            assert!(page.contains(section), "{} lacks {section}", path.display());
+        }
+        assert!(
+            page.contains(env!("CARGO_PKG_VERSION")),
+            "{}",
+            path.display()
+        );
+    }
+}
+
 // ---- end of the batch block (issue 11) ------------------------------------------------
