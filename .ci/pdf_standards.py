@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """CI: every reference letter (REFERENCE, with --var wording=2016) and every bundled letter
 (cases/, with the logo, the watermark, a running header and a footer on; and again with the
-letterhead design of tests/fixtures/letterhead) validated by the
+letterhead design of tests/fixtures/letterhead; and the mailed copies of cases/mailed-packet.toml)
+validated by the
 `page` validator (the Python package page-validation, pinned in .ci/run) in each PDF mode:
 
   ua-1 (the default)      PDF/UA-1
@@ -51,6 +52,8 @@ def folders(reference):
         "reference": (reference, ["--var", "wording=2016"]),
         "bundled": (os.path.join(ROOT, "cases"), furniture),
         "letterhead": (os.path.join(ROOT, "cases"), letterhead),
+        "mailed": (os.path.join(ROOT, "cases", "mailed-packet.toml"),
+                   ["--edition", "mailed", "--templates", os.path.join(ROOT, "examples", "mailing")]),
     }
 
 
