@@ -250,14 +250,25 @@ fn verdict(sentence: &str) -> Option<(Verdict, Range<usize>)> {
 
 /// An error for each item whose rationale concludes against its decision.
 pub fn check(file: &CaseFile, out: &mut Diagnostics) {
-    let fields = &file.fields;
-    for (i, item) in file.case.items.get_ref().iter().enumerate() {
-        let path = format!("items[{}].rationale", i + 1);
-        let element = format!("{path}[");
-        let paragraphs: Vec<_> = fields
-            .iter()
-            .filter(|f| f.path == path || f.path.starts_with(&element))
-            .collect();
+    let items = file.case.items.get_ref();
+    // each item's rationale fields, found in one pass over the fields (not one per item)
+    let mut rationales: Vec<Vec<&crate::case::fields::TextField>> = vec![Vec::new(); items.len()];
+    for f in &file.fields {
+        let Some(rest) = f.path.strip_prefix("items[") else {
+            continue;
+        };
+        let Some((n, tail)) = rest.split_once(']') else {
+            continue;
+        };
+        let is_rationale = tail == ".rationale" || tail.starts_with(".rationale[");
+        if let (true, Ok(n)) = (is_rationale, n.parse::<usize>())
+            && let Some(list) = n.checked_sub(1).and_then(|i| rationales.get_mut(i))
+        {
+            list.push(f);
+        }
+    }
+    for (i, item) in items.iter().enumerate() {
+        let paragraphs = &rationales[i];
         let texts: Vec<&str> = paragraphs.iter().map(|f| f.value()).collect();
         let Some((at, verdict, range)) = conclusion_of(&texts) else {
             continue;
