@@ -121,6 +121,11 @@ impl CalendarDate {
         (self.days_since_epoch() + 3).rem_euclid(7) as u8
     }
 
+    /// The English name of the day of the week.
+    pub fn weekday_name(&self) -> &'static str {
+        WEEKDAYS[usize::from(self.weekday())]
+    }
+
     /// Formats with a small strftime subset: `%Y %m %d %-m %-d %e %B %b %A %y %%`.
     pub fn format(&self, pattern: &str) -> Result<String, String> {
         self.format_in(pattern, super::Language::English)

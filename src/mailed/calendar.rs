@@ -43,15 +43,7 @@ pub fn weekday(date: CalendarDate) -> u8 {
 
 /// The English name of a day of the week.
 pub fn weekday_name(date: CalendarDate) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][usize::from(weekday(date))]
+    date.weekday_name()
 }
 
 impl HolidayCalendar {
