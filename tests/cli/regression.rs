@@ -2,7 +2,14 @@
 //! come back unnoticed. The scenarios (tests/scenarios) hold the whole outputs; these
 //! hold what the fix is about.
 
-use crate::support::{Scratch, minimal_with, run_in};
+use crate::support::{Run, Scratch, minimal_with, run_in};
+
+/// `check` on the minimal case with `from` replaced by `to`.
+fn check_with(from: &str, to: &str) -> Run {
+    let s = Scratch::new();
+    s.write("case.toml", &minimal_with(from, to));
+    run_in(s.dir.path(), &["check", "case.toml"])
+}
 
 /// A raw ESC in a case file reached the terminal in the echoed source line (the rest of
 /// the report printed in red); so did a BEL or ESC given with `--var`.
@@ -28,15 +35,10 @@ fn control_characters_echoed_from_a_file_never_reach_the_terminal() {
 /// `-2004`, expected u16", naming no field.
 #[test]
 fn a_year_out_of_range_names_its_field_and_value() {
-    let s = Scratch::new();
-    s.write(
-        "case.toml",
-        &minimal_with(
+    check_with(
             "rationale = \"\"\"",
             "claims_administrator = { mtus = [{ guideline = \"Low Back Complaints\", year = -2004 }] }\nrationale = \"\"\"",
-        ),
-    );
-    run_in(s.dir.path(), &["check", "case.toml"])
+        )
         .status(1)
         .stderr_has(
             "`items[1].claims_administrator.mtus[1].year` must be a whole number from 0 to 65535",
@@ -161,12 +163,7 @@ fn a_misspelt_required_key_hides_no_other_finding() {
 /// besides the error at the character, a spelling warning for each half.
 #[test]
 fn a_word_cut_by_an_invisible_character_is_no_misspelling() {
-    let s = Scratch::new();
-    s.write(
-        "case.toml",
-        &minimal_with("industrial injury", "indus\u{ad}trial in\u{34f}jury"),
-    );
-    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    let r = check_with("industrial injury", "indus\u{ad}trial in\u{34f}jury");
     r.status(1)
         .stderr_has("soft hyphen (U+00AD) here")
         .stderr_has("combining grapheme joiner (U+034F) here");
@@ -177,12 +174,7 @@ fn a_word_cut_by_an_invisible_character_is_no_misspelling() {
 /// invisible character and as a glyph the font cannot draw.
 #[test]
 fn an_invisible_character_is_reported_once() {
-    let s = Scratch::new();
-    s.write(
-        "case.toml",
-        &minimal_with("Physical therapy", "Physical\u{2060} therapy"),
-    );
-    let r = run_in(s.dir.path(), &["check", "case.toml"]);
+    let r = check_with("Physical therapy", "Physical\u{2060} therapy");
     r.status(1).stderr_has("word joiner (U+2060) here");
     assert_eq!(r.stderr.matches("U+2060").count(), 2, "{}", r.stderr);
     assert!(!r.stderr.contains("cannot draw"), "{}", r.stderr);
@@ -192,15 +184,10 @@ fn an_invisible_character_is_reported_once() {
 /// then again as "a line of invisible characters ... prints as an empty paragraph".
 #[test]
 fn an_empty_field_is_not_also_an_empty_paragraph() {
-    let s = Scratch::new();
-    s.write(
-        "case.toml",
-        &minimal_with(
-            "rationale = \"\"\"",
-            "expert_reviewer = { mtus = [{ guideline = \"\u{200b}\u{a0}\", year = 2009 }] }\nrationale = \"\"\"",
-        ),
+    let r = check_with(
+        "rationale = \"\"\"",
+        "expert_reviewer = { mtus = [{ guideline = \"\u{200b}\u{a0}\", year = 2009 }] }\nrationale = \"\"\"",
     );
-    let r = run_in(s.dir.path(), &["check", "case.toml"]);
     r.status(1)
         .stderr_has("error: items[1].expert_reviewer.mtus[1].guideline is empty");
     assert!(!r.stderr.contains("empty paragraph"), "{}", r.stderr);
@@ -210,12 +197,7 @@ fn an_empty_field_is_not_also_an_empty_paragraph() {
 /// TOML reader's "invalid multi-line basic string, expected `\`, characters".
 #[test]
 fn a_raw_control_character_in_a_case_file_is_named() {
-    let s = Scratch::new();
-    s.write(
-        "case.toml",
-        &minimal_with("sustained an", "sustained an\u{c}"),
-    );
-    run_in(s.dir.path(), &["check", "case.toml"])
+    check_with("sustained an", "sustained an\u{c}")
         .status(1)
         .stderr_has("error: a control character, form feed (U+000C), in the case file")
         .stderr_has("--> case.toml:17:58");
