@@ -150,6 +150,10 @@ pub const CODES: &[Code] = &[
         "template.error",
         "a template does not compile or fails to render",
     ),
+    error(
+        "template.budget",
+        "a template evaluation loops or prints past its budget",
+    ),
     error("template.engine", "the template engine cannot be set up"),
     error(
         "template.context",

@@ -8,6 +8,7 @@
 //! final line break is dropped (as Jinja does), so a part included inside a sentence adds
 //! no space. Case values are escaped for the markup by [`filters::escape_markup`].
 
+pub mod budget;
 pub mod context;
 pub mod filters;
 mod folder;
@@ -161,10 +162,40 @@ impl TemplateSet {
         case: &CaseFile,
         context: &Context,
     ) -> Result<String, Diagnostic> {
-        self.tera.render(section.file, context).map_err(|e| {
-            self.engine_diagnostic(&e, &format!("failed to render section `{}`", section.file))
-                .cause(format!("while rendering case `{}`", case.path.display()))
-        })
+        let what = format!("failed to render section `{}`", section.file);
+        let d = match budget::Budget::for_case(case.source.len()).render(
+            &self.tera,
+            section.file,
+            context,
+        ) {
+            Ok(markup) => return Ok(markup),
+            Err(budget::Failure::Engine { error, range_spent }) => {
+                let d = self.engine_diagnostic(&error, &what);
+                if range_spent {
+                    spent(d).hint(format!(
+                        "a template may loop over `range` {} times in all in one evaluation; \
+                         loop over the case's own lists instead",
+                        budget::RANGE_NUMBERS
+                    ))
+                } else {
+                    d
+                }
+            }
+            Err(budget::Failure::Output { limit }) => self.whole_file_error(
+                section.file,
+                Diagnostic::error(
+                    "template.budget",
+                    format!("{what}: it printed more markup than its budget"),
+                )
+                .cause(format!(
+                    "the budget for this case: {limit} bytes ({} plus {} per byte of the case file)",
+                    budget::OUTPUT_BASE,
+                    budget::OUTPUT_PER_CASE_BYTE
+                ))
+                .hint("look for a loop that prints more than the case holds"),
+            ),
+        };
+        Err(d.cause(format!("while rendering case `{}`", case.path.display())))
     }
 
     /// Renders one template against a context made by the caller (the mailed edition's:
@@ -299,6 +330,12 @@ impl TemplateSet {
     }
 }
 
+/// The engine's error about a `range` past the loop budget, under the budget's own code.
+fn spent(mut d: Diagnostic) -> Diagnostic {
+    d.code = "template.budget";
+    d
+}
+
 fn letter_context(case: &CaseFile) -> Result<Context, Diagnostic> {
     Context::from_serialize(&LetterContext::new(&case.case)).map_err(|e| {
         Diagnostic::error("template.context", "failed to build the template context")
@@ -319,6 +356,7 @@ fn compile(
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(filters::escape_markup);
     filters::register_filters(&mut tera, settings.text("date_format").to_string());
+    budget::register_range(&mut tera);
     let mut set = TemplateSet {
         tera,
         sources,
