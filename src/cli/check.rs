@@ -189,7 +189,12 @@ fn load_templates(args: &TemplateArgs) -> Result<(Option<TemplateSet>, Diagnosti
             let warnings = std::mem::take(&mut set.warnings);
             Ok((Some(set), warnings))
         }
-        Err(problems) if problems.0.iter().any(|d| d.code == "template.error") => {
+        Err(problems)
+            if problems
+                .0
+                .iter()
+                .any(|d| matches!(d.code, "template.error" | "template.budget")) =>
+        {
             match args.templates.as_deref() {
                 Some(dir) => Ok(TemplateSet::load_partial(dir, &vars)),
                 None => Ok((None, problems)),

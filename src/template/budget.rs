@@ -174,6 +174,69 @@ fn draw(count: u128) -> tera::TeraResult<()> {
     Ok(())
 }
 
+/// Where a template joins a variable to itself twice or more in one `set` (`{% set_global
+/// s = s ~ s %}`): the value doubles each time the tag runs, so a loop of sixty runs asks
+/// for more memory than any machine has, long before the loop budget is spent. Returns the
+/// byte span of the tag and the variable's name. A counter (`n = n + 1`) or a string that
+/// grows by a piece (`s = s ~ x`) grows linearly and passes.
+pub fn self_doubling(source: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut from = 0;
+    while let Some(open) = source[from..].find("{%").map(|i| from + i) {
+        let close = source[open..]
+            .find("%}")
+            .map_or(source.len(), |i| open + i + 2);
+        from = close;
+        let inner = source[open + 2..close.saturating_sub(2).max(open + 2)]
+            .trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let Some(rest) = inner
+            .strip_prefix("set_global")
+            .or_else(|| inner.strip_prefix("set"))
+            .filter(|r| r.starts_with(char::is_whitespace))
+        else {
+            continue;
+        };
+        let Some((name, expression)) = rest.split_once('=') else {
+            continue;
+        };
+        let name = name.trim();
+        let (names, joins) = identifiers(expression);
+        if joins && names.iter().filter(|n| **n == name).count() >= 2 {
+            return Some((open..close, name.to_string()));
+        }
+    }
+    None
+}
+
+/// The identifiers of an expression that are variables (not attributes after a `.`, not
+/// in string literals), and whether it joins strings (`~`).
+fn identifiers(expression: &str) -> (Vec<&str>, bool) {
+    let bytes = expression.as_bytes();
+    let (mut names, mut joins, mut i) = (Vec::new(), false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' || b == b'\'' || b == b'`' {
+            i += expression[i + 1..]
+                .find(b as char)
+                .map_or(bytes.len(), |k| k + 2);
+        } else if b == b'~' {
+            joins = true;
+            i += 1;
+        } else if b.is_ascii_alphabetic() || b == b'_' {
+            let end = expression[i..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .map_or(bytes.len(), |k| i + k);
+            let after_dot = expression[..i].trim_end().ends_with('.');
+            if !after_dot {
+                names.push(&expression[i..end]);
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    (names, joins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +295,24 @@ mod tests {
             roomy.render(&tera, "t", &Context::new()).unwrap().len(),
             200_000
         );
+    }
+
+    #[test]
+    fn a_string_joined_to_itself_is_found_and_a_growing_one_is_not() {
+        let doubling = "a {%- set_global s = s ~ \"-\" ~ s -%} b";
+        let (span, name) = self_doubling(doubling).unwrap();
+        assert_eq!(
+            (&doubling[span], name.as_str()),
+            ("{%- set_global s = s ~ \"-\" ~ s -%}", "s")
+        );
+        for fine in [
+            "{% set_global s = s ~ item.s %}",
+            "{% set_global n = n + n %}",
+            "{% set s = \"s ~ s\" ~ s %}",
+            "{% set settings = settings %}{{ s ~ s }}",
+            "{% for s in items %}{{ s }}{% endfor %}",
+        ] {
+            assert_eq!(self_doubling(fine), None, "{fine}");
+        }
     }
 }

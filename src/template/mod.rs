@@ -364,6 +364,21 @@ fn compile(
         warnings,
         dir: dir.map(Path::to_path_buf),
     };
+    for (name, source) in &set.sources {
+        if let Some((span, variable)) = budget::self_doubling(&source.text) {
+            let file = set.display_name(name);
+            return Err(Diagnostic::error(
+                "template.budget",
+                format!(
+                    "failed to compile the templates: `{variable}` is joined to itself twice, so it doubles each time this runs"
+                ),
+            )
+            .at(Location::from_span(&file, &source.text, span))
+            .hint(format!(
+                "in a loop that fills the memory within sixty turns; join `{variable}` to the new piece only"
+            )));
+        }
+    }
     let all: Vec<(String, String)> = set
         .sources
         .iter()
