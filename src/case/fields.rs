@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::CaseFile;
 use super::literal::StringMap;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::Diagnostic;
 
 /// What a string of a case file is, decided once from its key path ([`KINDS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -187,12 +187,7 @@ impl TextField {
     /// A diagnostic pointing at a byte range of the value.
     pub fn point(&self, file: &CaseFile, range: Range<usize>, d: Diagnostic) -> Diagnostic {
         let span = self.file_span(&file.source, range);
-        d.at(Location::from_span(
-            &file.path.display().to_string(),
-            &file.source,
-            span,
-        ))
-        .field(self.path.clone())
+        d.at(file.locate(span)).field(self.path.clone())
     }
 }
 

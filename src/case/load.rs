@@ -15,7 +15,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use super::Case;
 use super::fields::{TextField, fields_of};
 use super::shape::{Problem, ShapeProblem, shape_problems};
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceIndex};
 
 /// A case together with the file it came from, for diagnostics that point into it.
 #[derive(Debug, Clone)]
@@ -30,12 +30,20 @@ pub struct CaseFile {
     /// What reading found that did not stop it: keys the format does not have, each an
     /// error, set aside so that the rest of the file is still read and checked.
     pub problems: Diagnostics,
+    /// Where the lines of `source` start, made when the first finding is located.
+    index: std::sync::OnceLock<SourceIndex>,
 }
 
 impl CaseFile {
     /// The case number, which names the output files.
     pub fn case_number(&self) -> &str {
         self.case.case_number.get_ref()
+    }
+
+    /// Where a byte span of the file is, in steps that do not grow with the file.
+    pub fn locate(&self, span: std::ops::Range<usize>) -> Location {
+        let index = self.index.get_or_init(|| SourceIndex::new(&self.source));
+        Location::from_span_in(&self.path.display().to_string(), &self.source, index, span)
     }
 }
 
@@ -88,10 +96,14 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
     // unknown key found (and set aside) first, so one misspelt key hides nothing else.
     let mut root = DeTable::parse(&source).map_err(|e| toml_diagnostic(path, &source, &e))?;
     let shape = shape_problems(root.get_mut());
+    let index = std::sync::OnceLock::new();
+    if !shape.is_empty() {
+        index.get_or_init(|| SourceIndex::new(&source));
+    }
     let problems = Diagnostics(
         shape
             .iter()
-            .map(|p| shape_diagnostic(path, &source, p))
+            .map(|p| shape_diagnostic(path, &source, index.get().expect("indexed"), p))
             .collect(),
     );
     let fields = fields_of(root.get_ref());
@@ -103,6 +115,7 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
             case,
             fields,
             problems,
+            index,
         }),
         Err(e) => {
             let mut problems = problems;
@@ -119,7 +132,14 @@ pub fn parse_case(path: &Path, source: String) -> Result<CaseFile, Diagnostics> 
 }
 
 /// The error for one problem of a file's shape, with what the format expects.
-fn shape_diagnostic(path: &Path, source: &str, p: &ShapeProblem) -> Diagnostic {
+fn shape_diagnostic(
+    path: &Path,
+    source: &str,
+    index: &SourceIndex,
+    p: &ShapeProblem,
+) -> Diagnostic {
+    let file = path.display().to_string();
+    let at = |span: std::ops::Range<usize>| Location::from_span_in(&file, source, index, span);
     let d = match &p.problem {
         Problem::Unknown => {
             let expected: Vec<&str> = p.expected_keys.iter().map(String::as_str).collect();
@@ -132,7 +152,7 @@ fn shape_diagnostic(path: &Path, source: &str, p: &ShapeProblem) -> Diagnostic {
                     listed.join(", ")
                 ),
             )
-            .at_span(path, source, p.span.clone())
+            .at(at(p.span.clone()))
             .label("unknown key");
             match closest(&p.key, &expected) {
                 Some(best) => d.hint(format!("did you mean `{best}`?")),
@@ -156,7 +176,7 @@ fn shape_diagnostic(path: &Path, source: &str, p: &ShapeProblem) -> Diagnostic {
                 let end = source[start..]
                     .find('\n')
                     .map_or(source.len(), |i| start + i);
-                d.at_span(path, source, start..end.max(start + 1).min(source.len()))
+                d.at(at(start..end.max(start + 1).min(source.len())))
             };
             match field_help(&p.key) {
                 Some(help) => d.hint(format!("`{}` is {help}", p.key)),
@@ -169,7 +189,7 @@ fn shape_diagnostic(path: &Path, source: &str, p: &ShapeProblem) -> Diagnostic {
             choices,
         } => {
             let d = Diagnostic::error("case.type", format!("`{}` must be {expected}", p.path))
-                .at_span(path, source, p.span.clone())
+                .at(at(p.span.clone()))
                 .label(format!("expected {expected}; found {found}"));
             let value = source
                 .get(p.span.clone())

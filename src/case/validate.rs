@@ -25,7 +25,7 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
     let mut out = Diagnostics::default();
     let case = &file.case;
     let error = |code: &'static str, message: String, span: Range<usize>| {
-        Diagnostic::error(code, message).at_span(&file.path, &file.source, span)
+        Diagnostic::error(code, message).at(file.locate(span))
     };
 
     let number = case.case_number.get_ref();
@@ -204,7 +204,7 @@ pub fn validate_case(file: &CaseFile) -> Diagnostics {
                         "case.modified-spacing",
                         format!("items[{n}].request differs from its modified.original only in spaces"),
                     )
-                    .at_span(&file.path, &file.source, item.request.span())
+                    .at(file.locate(item.request.span()))
                     .field(format!("items[{n}].request"))
                     .label("the item line will say a remaining portion of the request is decided")
                     .hint("write the request exactly as modified.original if the whole request is decided"),
@@ -237,7 +237,7 @@ fn non_empty_list(
     if list.get_ref().is_empty() {
         out.push(
             Diagnostic::error("case.empty", format!("{key} is empty"))
-                .at_span(&file.path, &file.source, list.span())
+                .at(file.locate(list.span()))
                 .field(key)
                 .label(format!("expected one or more entries, each {what}")),
         );

@@ -52,7 +52,7 @@ pub fn apply(file: &CaseFile, problems: &mut Diagnostics) -> Vec<Diagnostic> {
             ),
         };
         let mut d = Diagnostic::warning("accept.unused", message)
-            .at_span(&file.path, &file.source, a.code.span())
+            .at(file.locate(a.code.span()))
             .field(format!("accept[{}].code", i + 1));
         d = match known {
             None => {

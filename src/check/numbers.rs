@@ -27,7 +27,7 @@ pub fn check_shape(file: &CaseFile, out: &mut Diagnostics) {
             "case.case-number-shape",
             format!("case number `{number}` is not shaped like an IMR case number"),
         )
-        .at_span(&file.path, &file.source, file.case.case_number.span())
+        .at(file.locate(file.case.case_number.span()))
         .field("case_number")
         .label("expected CM, two digits, a hyphen and seven digits")
         .hint("real IMR case numbers look like \"CM16-0247624\""),
@@ -52,7 +52,7 @@ pub fn check_duplicates(files: &[&CaseFile], out: &mut Diagnostics) {
                     "case.duplicate-number",
                     format!("case number `{number}` is also in {}", others.join(", ")),
                 )
-                .at_span(&file.path, &file.source, file.case.case_number.span())
+                .at(file.locate(file.case.case_number.span()))
                 .field("case_number")
                 .label("the same case number as another file")
                 .hint("each letter is named after its case number; render refuses both files"),

@@ -9,10 +9,14 @@ pub mod codes;
 pub mod read;
 pub mod record;
 mod render;
+mod span;
 
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+
+pub use span::SourceIndex;
+use span::clip_line;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,30 +60,7 @@ pub struct Location {
 impl Location {
     /// Locates a byte span of `source` (the text of `file`).
     pub fn from_span(file: &str, source: &str, span: Range<usize>) -> Location {
-        let start = floor_char_boundary(source, span.start.min(source.len()));
-        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        let source_line = source[line_start..line_end].trim_end_matches('\r');
-        let line = source[..start].matches('\n').count() + 1;
-        let column = source[line_start..start].chars().count() + 1;
-        let width = source[start..end.min(line_end)].chars().count().max(1);
-        let end_line = line + source[start..end].matches('\n').count();
-        let end_line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
-        let end_column = source[end_line_start..end].chars().count() + 1;
-        let (source_line, caret) = clip_line(source_line, column, width);
-        Location {
-            file: file.to_string(),
-            line,
-            column,
-            source_line,
-            caret,
-            width,
-            end_line,
-            end_column,
-        }
+        Location::from_span_in(file, source, &SourceIndex::new(source), span)
     }
 
     /// A location at a 1-based line and column, without a byte span.
@@ -101,44 +82,6 @@ impl Location {
 
 /// How many characters of context a long source line keeps on each side of the span.
 pub const CONTEXT: usize = 60;
-
-/// The part of a source line to keep: the whole line when short, else the span with
-/// [`CONTEXT`] characters either side, cut ends marked `…`; with the span's 1-based
-/// column in it. Copies only what it keeps.
-fn clip_line(line: &str, column: usize, width: usize) -> (String, usize) {
-    let chars = line.chars().count();
-    let column = column.clamp(1, chars + 1);
-    if chars <= 2 * CONTEXT + width {
-        return (line.to_string(), column);
-    }
-    let first = column.saturating_sub(1).saturating_sub(CONTEXT);
-    let last = (column - 1 + width + CONTEXT).min(chars);
-    let byte = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
-    let from = byte(first);
-    let to = from
-        + line[from..]
-            .char_indices()
-            .nth(last - first)
-            .map_or(line.len() - from, |(i, _)| i);
-    let mut shown = String::with_capacity(to - from + 6);
-    let mut caret = column - first;
-    if first > 0 {
-        shown.push('…');
-        caret += 1;
-    }
-    shown.push_str(&line[from..to]);
-    if last < chars {
-        shown.push('…');
-    }
-    (shown, caret)
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// One error or warning.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -85,8 +85,7 @@ pub struct Recipient {
 pub fn recipients(file: &CaseFile, mailing: &Mailing) -> Result<Vec<Recipient>, Diagnostics> {
     let case = &file.case;
     let mut problems = Diagnostics::default();
-    let at =
-        |span: std::ops::Range<usize>, d: Diagnostic| d.at_span(&file.path, &file.source, span);
+    let at = |span: std::ops::Range<usize>, d: Diagnostic| d.at(file.locate(span));
     let mailed = case.dates.mailed.as_ref();
     if mailed.is_none() {
         problems.push(

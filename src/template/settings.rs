@@ -100,8 +100,7 @@ impl Settings {
         };
         let mut out = self.clone();
         let mut problems = Diagnostics::default();
-        let at =
-            |span: std::ops::Range<usize>, d: Diagnostic| d.at_span(&file.path, &file.source, span);
+        let at = |span: std::ops::Range<usize>, d: Diagnostic| d.at(file.locate(span));
         for (key, value) in table {
             let path = format!("settings.{}", key.get_ref());
             let Some(spec) = Settings::spec(key.get_ref()) else {
