@@ -9,6 +9,8 @@ Cases, written into a fresh temporary folder:
   long-line-N    one case whose summary is a single line of N misspelt words (N = 5,000,
                  10,000, 20,000: 65 to 260 KB), so that every warning points into that line;
   items-N        one case with N disputed items (N = 10,000, 40,000);
+  misspelt-key-N one case with N items whose `decision` key is misspelt (N = 5,000, 20,000):
+                 two errors an item, each pointing into a file of up to 1 MB;
   template-*     the seed case checked against template folders that never end or grow
                  without bound (nested `range` loops, a section printing the summary 100,000
                  times, a string doubled in a loop): each must be refused with a located error.
@@ -36,6 +38,11 @@ def many_items(n):
     item = ('[[items]]\nrequest = "Physical therapy 2x4, visit {k}"\ndecision = "upheld"\n'
             'rationale = """\nThe request for visit {k} is not medically necessary.\n"""\n\n')
     return head + "".join(item.format(k=k) for k in range(1, n + 1))
+
+
+def misspelt_keys(n):
+    item = '[[items]]\nrequest = "Visit {k}"\ndecison = "upheld"\nrationale = """\nNot needed.\n"""\n'
+    return MINIMAL + "".join(item.format(k=k) for k in range(n))
 
 
 TEMPLATES = {
@@ -81,12 +88,15 @@ def main():
             (tmp / f"long-line-{n}.toml").write_text(long_line(n))
         for n in (10000, 40000):
             (tmp / f"items-{n}.toml").write_text(many_items(n))
+        for n in (5000, 20000):
+            (tmp / f"misspelt-key-{n}.toml").write_text(misspelt_keys(n))
         (tmp / "seed.toml").write_text((ROOT / "cases/seed-letter.toml").read_text())
         for name, text in TEMPLATES.items():
             (tmp / name).mkdir()
             (tmp / name / "summary.md").write_text(text + "\n")
         jobs = [(f"long-line-{n}", ["check", f"long-line-{n}.toml"]) for n in (5000, 10000, 20000)]
         jobs += [(f"items-{n}", ["check", f"items-{n}.toml"]) for n in (10000, 40000)]
+        jobs += [(f"misspelt-key-{n}", ["check", f"misspelt-key-{n}.toml"]) for n in (5000, 20000)]
         jobs += [(name, ["check", "--templates", name, "seed.toml"]) for name in TEMPLATES]
         print(f"{BIN}, median of {RUNS} runs")
         print(f"{'case':24} {'bytes':>9} {'seconds':>8} {'peak MiB':>9} {'exit':>5}  first error")
@@ -95,7 +105,9 @@ def main():
             secs, mib, status, first = measure(args, tmp)
             rows[name] = (secs, mib)
             print(f"{name:24} {case.stat().st_size:>9} {secs:>8.2f} {mib:>9.1f} {status:>5}  {first[:70]}")
-    for small, big in (("long-line-5000", "long-line-20000"), ("items-10000", "items-40000")):
+    pairs = (("long-line-5000", "long-line-20000"), ("items-10000", "items-40000"),
+             ("misspelt-key-5000", "misspelt-key-20000"))
+    for small, big in pairs:
         (ts, ms), (tb, mb) = rows[small], rows[big]
         print(f"{big} / {small}: time x{tb / ts:.1f}, memory x{mb / ms:.1f} (input x4)")
 
