@@ -11,6 +11,8 @@ Cases, written into a fresh temporary folder:
   items-N        one case with N disputed items (N = 10,000, 40,000);
   misspelt-key-N one case with N items whose `decision` key is misspelt (N = 5,000, 20,000):
                  two errors an item, each pointing into a file of up to 1 MB;
+  accept-N       one case with N `[[accept]]` tables that match nothing (N = 5,000, 20,000);
+  dated-N        one case whose summary has N paragraphs with a date each (N = 5,000, 20,000);
   template-*     the seed case checked against template folders that never end or grow
                  without bound (nested `range` loops, a section printing the summary 100,000
                  times, a string doubled in a loop): each must be refused with a located error.
@@ -43,6 +45,17 @@ def many_items(n):
 def misspelt_keys(n):
     item = '[[items]]\nrequest = "Visit {k}"\ndecison = "upheld"\nrationale = """\nNot needed.\n"""\n'
     return MINIMAL + "".join(item.format(k=k) for k in range(n))
+
+
+def accepts(n):
+    table = '[[accept]]\ncode = "spelling.unknown"\nfield = "items[{k}].rationale"\nreason = "x"\n\n'
+    return MINIMAL + "".join(table.format(k=k) for k in range(1, n + 1))
+
+
+def dated(n):
+    paragraphs = "\n\n".join(f"The worker was seen on March {k % 28 + 1}, 2016, visit {k}."
+                             for k in range(n))
+    return MINIMAL.replace(SUMMARY, SUMMARY + paragraphs + "\n\n", 1)
 
 
 TEMPLATES = {
@@ -90,13 +103,16 @@ def main():
             (tmp / f"items-{n}.toml").write_text(many_items(n))
         for n in (5000, 20000):
             (tmp / f"misspelt-key-{n}.toml").write_text(misspelt_keys(n))
+            (tmp / f"accept-{n}.toml").write_text(accepts(n))
+            (tmp / f"dated-{n}.toml").write_text(dated(n))
         (tmp / "seed.toml").write_text((ROOT / "cases/seed-letter.toml").read_text())
         for name, text in TEMPLATES.items():
             (tmp / name).mkdir()
             (tmp / name / "summary.md").write_text(text + "\n")
         jobs = [(f"long-line-{n}", ["check", f"long-line-{n}.toml"]) for n in (5000, 10000, 20000)]
         jobs += [(f"items-{n}", ["check", f"items-{n}.toml"]) for n in (10000, 40000)]
-        jobs += [(f"misspelt-key-{n}", ["check", f"misspelt-key-{n}.toml"]) for n in (5000, 20000)]
+        for kind in ("misspelt-key", "accept", "dated"):
+            jobs += [(f"{kind}-{n}", ["check", f"{kind}-{n}.toml"]) for n in (5000, 20000)]
         jobs += [(name, ["check", "--templates", name, "seed.toml"]) for name in TEMPLATES]
         print(f"{BIN}, median of {RUNS} runs")
         print(f"{'case':24} {'bytes':>9} {'seconds':>8} {'peak MiB':>9} {'exit':>5}  first error")
@@ -106,7 +122,8 @@ def main():
             rows[name] = (secs, mib)
             print(f"{name:24} {case.stat().st_size:>9} {secs:>8.2f} {mib:>9.1f} {status:>5}  {first[:70]}")
     pairs = (("long-line-5000", "long-line-20000"), ("items-10000", "items-40000"),
-             ("misspelt-key-5000", "misspelt-key-20000"))
+             ("misspelt-key-5000", "misspelt-key-20000"), ("accept-5000", "accept-20000"),
+             ("dated-5000", "dated-20000"))
     for small, big in pairs:
         (ts, ms), (tb, mb) = rows[small], rows[big]
         print(f"{big} / {small}: time x{tb / ts:.1f}, memory x{mb / ms:.1f} (input x4)")
