@@ -121,7 +121,7 @@ pub fn check_run_files(
         let refuse = |what: String| {
             let d = Diagnostic::error("usage", format!("{} {what}", file.named()));
             match file.kind {
-                RunFileKind::Manifest => d.hint("the mailing manifest is written into the output folder: render into another folder"),
+                RunFileKind::Manifest => d.hint("the mailing manifest is written into the output folder: keep the files the run reads elsewhere"),
                 _ => d.hint("the report and the print file are new files: name one the run neither reads nor writes"),
             }
         };
@@ -195,9 +195,12 @@ fn foreign(file: &RunFile<'_>) -> Diagnostic {
     Diagnostic::error(
         "output.exists",
         format!(
-            "{} is not written: `{}` exists and imr-letters did not write it",
-            file.named(),
-            file.path.display()
+            "`{}` exists and imr-letters did not write it; {} would replace it",
+            file.path.display(),
+            match file.kind {
+                RunFileKind::Manifest => "the mailing manifest",
+                _ => file.flag,
+            }
         ),
     )
     .hint("move the file away, or pass --force to replace it; nothing was written")
