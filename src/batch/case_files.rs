@@ -120,7 +120,13 @@ impl Batch<'_> {
         } = self.renderer.render(&case, self.writers, &self.checks)?;
         // a letter's files are `<name>.<ext>`; a mailed copy's `<name>-<role>.<ext>`
         // (file, bytes, fingerprint, pages, the copy's role and ZIP code)
-        type Named = (String, Vec<u8>, String, usize, Option<(Role, Option<String>)>);
+        type Named = (
+            String,
+            Vec<u8>,
+            String,
+            usize,
+            Option<(Role, Option<String>)>,
+        );
         let mut named: Vec<Named> = files
             .into_iter()
             .zip(fingerprints.iter().cloned())
@@ -130,12 +136,15 @@ impl Batch<'_> {
             let role = copy.role;
             // the copy's place in the mailing order, recorded for `combine DIR`
             let zip = crate::mailed::manifest::copy_zip(case.case.parties.as_ref(), role);
-            named.extend(copy.files.into_iter().zip(fingerprints.iter().cloned()).map(
-                |((ext, bytes), fp)| {
-                    let file = format!("{name}-{}.{ext}", role.key());
-                    (file, bytes, fp, copy.pages, Some((role, zip.clone())))
-                },
-            ));
+            named.extend(
+                copy.files
+                    .into_iter()
+                    .zip(fingerprints.iter().cloned())
+                    .map(|((ext, bytes), fp)| {
+                        let file = format!("{name}-{}.{ext}", role.key());
+                        (file, bytes, fp, copy.pages, Some((role, zip.clone())))
+                    }),
+            );
         }
         let recorded_input = input.display().to_string();
         let mut outputs = Vec::with_capacity(named.len());

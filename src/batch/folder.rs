@@ -73,10 +73,7 @@ pub fn folder_cases(dir: &Path) -> Vec<FolderCase> {
             .cloned()
             .expect("a name has a record");
         let mailed = record.role.is_some();
-        let input = record
-            .input
-            .clone()
-            .unwrap_or_else(|| case_stem(&record));
+        let input = record.input.clone().unwrap_or_else(|| case_stem(&record));
         cases.entry((input, mailed)).or_default().push(FolderFile {
             path,
             record,
@@ -201,6 +198,8 @@ pub fn print_order(cases: &[FolderCase]) -> Vec<PathBuf> {
         }
     }
     copies.sort();
-    copies.into_iter().map(|(_, _, p)| p.to_path_buf()).collect()
+    copies
+        .into_iter()
+        .map(|(_, _, p)| p.to_path_buf())
+        .collect()
 }
-

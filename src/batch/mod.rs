@@ -42,7 +42,9 @@ pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
 pub use output::{AtomicFile, remove_stale_temp_files, write_atomically};
 pub use report::ReportWriter;
-pub use run_files::{RunFile, RunFileKind, RunInputs, check_run_files, remove_stale_run_temp_files};
+pub use run_files::{
+    RunFile, RunFileKind, RunInputs, check_run_files, remove_stale_run_temp_files,
+};
 pub use state::{hex, record_run_output};
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
@@ -213,9 +215,8 @@ impl Batch<'_> {
             let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
             let owns = |name: &str| owned.binary_search(&scan::name_key(name)).is_ok();
             // a mailed copy's file is `<name>-<role>.<ext>`
-            let copy_of = |role: &crate::mailed::Role| {
-                base.strip_suffix(role.key())?.strip_suffix('-')
-            };
+            let copy_of =
+                |role: &crate::mailed::Role| base.strip_suffix(role.key())?.strip_suffix('-');
             owns(base)
                 || (self.checks.mailing.is_some()
                     && crate::mailed::Role::ALL

@@ -68,13 +68,7 @@ fn combine_reports_a_folder_three_shards_rendered_as_one_run_does() {
     let s = Scratch::new();
     sample(&s, "in", 9);
     let one = [
-        "in",
-        "--format",
-        "text,pdf",
-        "--out",
-        "one",
-        "--report",
-        "one.json",
+        "in", "--format", "text,pdf", "--out", "one", "--report", "one.json",
     ];
     render(&s, &one).success();
     for k in ["1/3", "2/3", "3/3"] {
@@ -82,25 +76,35 @@ fn combine_reports_a_folder_three_shards_rendered_as_one_run_does() {
         render(&s, &args).success();
     }
     // a report alone, without a print file
-    run_in(s.dir.path(), &["combine", "three", "--report", "three.json"])
-        .success()
-        .stderr_has("reported 9 cases (9 rendered, 0 failed) of three in three.json");
+    run_in(
+        s.dir.path(),
+        &["combine", "three", "--report", "three.json"],
+    )
+    .success()
+    .stderr_has("reported 9 cases (9 rendered, 0 failed) of three in three.json");
     assert!(!s.path("three.pdf").exists());
     let report = report_of(&s, "three.json", "three");
     assert_eq!(report, report_of(&s, "one.json", "one"));
     assert!(report.contains("\"input\":\"in/CM11-0000001.toml\",\"status\":\"rendered\""));
     // a letter that is not the one recorded fails its case, named, and the rest is listed
     std::fs::write(s.path("three/CM11-0000001.txt"), b"edited").unwrap();
-    run_in(s.dir.path(), &["combine", "three", "--report", "three.json"])
-        .status(1)
-        .stderr_has("`three/CM11-0000001.txt` is not the file the journal records")
-        .stderr_has("reported 9 cases (8 rendered, 1 failed)");
+    run_in(
+        s.dir.path(),
+        &["combine", "three", "--report", "three.json"],
+    )
+    .status(1)
+    .stderr_has("`three/CM11-0000001.txt` is not the file the journal records")
+    .stderr_has("reported 9 cases (8 rendered, 1 failed)");
     let report = s.read("three.json");
     assert!(
         report.contains("{\"input\":\"in/CM11-0000001.toml\",\"status\":\"failed\",\"pages\":null,\"outputs\":[],\"errors\":[{\"severity\":\"error\",\"code\":\"combine.read\""),
         "{report}"
     );
-    assert!(report.contains("\"summary\": {\"cases\": 9, \"rendered\": 8, \"skipped\": 0, \"failed\": 1}"));
+    assert!(
+        report.contains(
+            "\"summary\": {\"cases\": 9, \"rendered\": 8, \"skipped\": 0, \"failed\": 1}"
+        )
+    );
 }
 
 #[test]
@@ -118,9 +122,12 @@ fn combine_refuses_to_write_over_what_it_must_keep() {
             ));
         assert_eq!(s.read(file), "mine\n");
     }
-    run_in(s.dir.path(), &["combine", "out", "--report", "r.json", "--out", "r.json"])
-        .status(2)
-        .stderr_has("`--report r.json` names the same file as --out");
+    run_in(
+        s.dir.path(),
+        &["combine", "out", "--report", "r.json", "--out", "r.json"],
+    )
+    .status(2)
+    .stderr_has("`--report r.json` names the same file as --out");
     run_in(
         s.dir.path(),
         &["combine", "out", "--report", "out/.imr-letters-state.jsonl"],
@@ -128,10 +135,25 @@ fn combine_refuses_to_write_over_what_it_must_keep() {
     .status(2)
     .stderr_has("the output folder's resume journal");
     // its own files it writes again; another's with --force
-    run_in(s.dir.path(), &["combine", "out", "--out", "p.pdf", "--report", "r.json"]).success();
-    run_in(s.dir.path(), &["combine", "out", "--out", "p.pdf", "--report", "r.json"]).success();
-    run_in(s.dir.path(), &["combine", "out", "--report", "notes.json", "--force"]).success();
-    assert!(s.read("notes.json").starts_with("{\"tool\": \"imr-letters "));
+    run_in(
+        s.dir.path(),
+        &["combine", "out", "--out", "p.pdf", "--report", "r.json"],
+    )
+    .success();
+    run_in(
+        s.dir.path(),
+        &["combine", "out", "--out", "p.pdf", "--report", "r.json"],
+    )
+    .success();
+    run_in(
+        s.dir.path(),
+        &["combine", "out", "--report", "notes.json", "--force"],
+    )
+    .success();
+    assert!(
+        s.read("notes.json")
+            .starts_with("{\"tool\": \"imr-letters ")
+    );
     run_in(s.dir.path(), &["combine", "out"])
         .status(2)
         .stderr_has("--out <FILE.pdf>");
@@ -152,7 +174,12 @@ fn mailed_cases(s: &Scratch) {
 
 fn mailed(s: &Scratch, args: &[&str]) -> Run {
     let templates = root().join("examples/mailing");
-    let mut all = vec!["--edition", "mailed", "--templates", templates.to_str().unwrap()];
+    let mut all = vec![
+        "--edition",
+        "mailed",
+        "--templates",
+        templates.to_str().unwrap(),
+    ];
     all.extend_from_slice(args);
     render(s, &all)
 }
@@ -161,14 +188,38 @@ fn mailed(s: &Scratch, args: &[&str]) -> Run {
 fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     let s = Scratch::new();
     mailed_cases(&s);
-    let one = ["mi", "--format", "pdf", "--out", "one", "--combine", "one.pdf"];
-    mailed(&s, &[&one[..], &["--report", "one.json", "--duplex"]].concat()).success();
+    let one = [
+        "mi",
+        "--format",
+        "pdf",
+        "--out",
+        "one",
+        "--combine",
+        "one.pdf",
+    ];
+    mailed(
+        &s,
+        &[&one[..], &["--report", "one.json", "--duplex"]].concat(),
+    )
+    .success();
     for k in ["1/3", "2/3", "3/3"] {
-        mailed(&s, &["mi", "--format", "pdf", "--out", "three", "--shard", k]).success();
+        mailed(
+            &s,
+            &["mi", "--format", "pdf", "--out", "three", "--shard", k],
+        )
+        .success();
     }
     run_in(
         s.dir.path(),
-        &["combine", "three", "--out", "three.pdf", "--report", "three.json", "--duplex"],
+        &[
+            "combine",
+            "three",
+            "--out",
+            "three.pdf",
+            "--report",
+            "three.json",
+            "--duplex",
+        ],
     )
     .success()
     .stderr_has("combined 20 mailed copies");
@@ -183,7 +234,12 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     // each shard keeps its own manifest: none overwrote another's
     let rows: usize = ["1-of-3", "2-of-3", "3-of-3"]
         .iter()
-        .map(|k| s.read(&format!("three/mailing-manifest-{k}.csv")).lines().count() - 1)
+        .map(|k| {
+            s.read(&format!("three/mailing-manifest-{k}.csv"))
+                .lines()
+                .count()
+                - 1
+        })
         .sum();
     assert_eq!(rows, 20);
 
@@ -196,7 +252,15 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     assert!(!s.path("both.pdf").exists());
     run_in(
         s.dir.path(),
-        &["combine", "three", "--out", "three.pdf", "--edition", "mailed", "--duplex"],
+        &[
+            "combine",
+            "three",
+            "--out",
+            "three.pdf",
+            "--edition",
+            "mailed",
+            "--duplex",
+        ],
     )
     .success();
     assert!(
@@ -204,7 +268,14 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     );
     run_in(
         s.dir.path(),
-        &["combine", "three", "--out", "public.pdf", "--edition", "public"],
+        &[
+            "combine",
+            "three",
+            "--out",
+            "public.pdf",
+            "--edition",
+            "public",
+        ],
     )
     .success()
     .stderr_has("combined 4 letters");

@@ -189,7 +189,11 @@ fn a_killed_mailed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
     };
     run_in(s.dir.path(), &args("whole", "whole.json", "whole.pdf")).success();
     let whole = files(&s.path("whole"));
-    assert_eq!(whole.len(), 5 * MAILED_CASES + 1, "the copies and the manifest");
+    assert_eq!(
+        whole.len(),
+        5 * MAILED_CASES + 1,
+        "the copies and the manifest"
+    );
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_imr-letters"))
         .args(args("out", "report.json", "print.pdf"))
@@ -213,9 +217,15 @@ fn a_killed_mailed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
     let finals: Vec<&String> = killed.keys().filter(|n| !n.starts_with('.')).collect();
     assert!(finals.len() < 5 * MAILED_CASES, "nothing was interrupted");
     for name in &finals {
-        assert!(killed[*name] == whole[*name], "{name} differs from the whole run's");
+        assert!(
+            killed[*name] == whole[*name],
+            "{name} differs from the whole run's"
+        );
     }
-    assert!(!s.path("out/mailing-manifest.csv").exists(), "a manifest of a killed run");
+    assert!(
+        !s.path("out/mailing-manifest.csv").exists(),
+        "a manifest of a killed run"
+    );
     assert!(killed.contains_key(&format!(".mailing-manifest.csv.{}.partial", child.id())));
 
     run_in(s.dir.path(), &args("out", "report.json", "print.pdf")).success();
@@ -223,12 +233,17 @@ fn a_killed_mailed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
     let left: Vec<&String> = after.keys().filter(|n| n.ends_with(".partial")).collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
     assert!(
-        !std::fs::read_dir(s.dir.path())
+        !std::fs::read_dir(s.dir.path()).unwrap().any(|e| e
             .unwrap()
-            .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".partial")),
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".partial")),
         "the killed run's temporary report or print file"
     );
-    assert!(after == whole, "the resumed folder differs from the whole run");
+    assert!(
+        after == whole,
+        "the resumed folder differs from the whole run"
+    );
     assert!(
         std::fs::read(s.path("print.pdf")).unwrap() == std::fs::read(s.path("whole.pdf")).unwrap(),
         "the print file of the resumed folder differs from the whole run's"

@@ -706,12 +706,18 @@ fn the_mailing_manifest_is_not_written_over_a_file_imr_letters_did_not_write() {
         .status(2)
         .stderr_has("`out/mailing-manifest.csv` exists and imr-letters did not write it; the mailing manifest would replace it");
     assert_eq!(s.read("out/mailing-manifest.csv"), "my own list\n");
-    assert!(!s.path("out/CM17-0104417-employee.pdf").exists(), "nothing rendered");
+    assert!(
+        !s.path("out/CM17-0104417-employee.pdf").exists(),
+        "nothing rendered"
+    );
     render_mailed(&s, &["--words", "out/mailing-manifest.csv", "--force"])
         .status(2)
         .stderr_has("the mailing manifest `out/mailing-manifest.csv` would overwrite `out/mailing-manifest.csv`, which the run reads");
     render_mailed(&s, &["--force"]).success();
-    assert!(s.read("out/mailing-manifest.csv").starts_with("case,role,name,"));
+    assert!(
+        s.read("out/mailing-manifest.csv")
+            .starts_with("case,role,name,")
+    );
     // its own manifest (the journal records it) is written again without --force
     std::fs::remove_file(s.path("out/CM17-0104417-employee.pdf")).unwrap();
     render_mailed(&s, &[])
@@ -767,7 +773,9 @@ fn combine_prints_a_mailed_folder_in_mailing_order() {
     let s = Scratch::new();
     render_mailed(&s, &["--combine", "one.pdf"]).success();
     run_in(s.dir.path(), &["combine", "out", "--out", "again.pdf"]).success();
-    assert!(std::fs::read(s.path("again.pdf")).unwrap() == std::fs::read(s.path("one.pdf")).unwrap());
+    assert!(
+        std::fs::read(s.path("again.pdf")).unwrap() == std::fs::read(s.path("one.pdf")).unwrap()
+    );
 }
 
 // ---- end of the mailed files block (issue 11) -----------------------------------------
