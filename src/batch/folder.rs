@@ -203,3 +203,25 @@ pub fn print_order(cases: &[FolderCase]) -> Vec<PathBuf> {
         .map(|(_, _, p)| p.to_path_buf())
         .collect()
 }
+
+/// The copies of `cases` a single run's mailing manifest lists, in its order (case order,
+/// then recipient order), each with its SHA-256: a case's PDFs, or its text files when it
+/// has no PDF; only of cases whose every file is the one recorded.
+pub fn manifest_order(cases: &[FolderCase]) -> Vec<(PathBuf, String)> {
+    let mut copies = Vec::new();
+    for case in cases.iter().filter(|c| c.files.iter().all(|f| f.whole)) {
+        let is = |f: &FolderFile, ext: &str| f.path.extension().is_some_and(|e| e == ext);
+        let ext = if case.files.iter().any(|f| is(f, "pdf")) {
+            "pdf"
+        } else {
+            "txt"
+        };
+        copies.extend(
+            case.files
+                .iter()
+                .filter(|f| is(f, ext))
+                .map(|f| (f.path.clone(), f.record.sha256.clone())),
+        );
+    }
+    copies
+}

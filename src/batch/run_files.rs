@@ -24,6 +24,8 @@ pub enum RunFileKind {
     PrintFile,
     /// The mailing manifest, written into the output folder and recorded in its journal.
     Manifest,
+    /// A manifest `combine` makes of a folder's (known by its first line).
+    CombinedManifest,
 }
 
 impl RunFile<'_> {
@@ -71,6 +73,11 @@ fn made_by_imr_letters(file: &RunFile<'_>, out: &Path) -> bool {
             let before = read_at(&mut f, xref.saturating_sub(4096), xref.min(4096));
             let mark = crate::batch::combine::INFO_MARK.as_bytes();
             before.is_some_and(|b| b.windows(mark.len()).any(|w| w == mark))
+        }
+        RunFileKind::CombinedManifest => {
+            let header = crate::mailed::manifest::header_row();
+            let mut head = vec![0u8; header.len()];
+            f.read_exact(&mut head).is_ok() && head == header.as_bytes()
         }
         RunFileKind::Manifest => {
             let dir = file
@@ -155,8 +162,13 @@ pub fn check_run_files(
         }
         // the manifest is recorded in the journal like a letter, and rewritten by each run
         if file.kind != RunFileKind::Manifest && in_out && state::is_recorded(out, name) {
+            let what = if crate::mailed::merge::is_manifest(name) {
+                "the mailing manifest of"
+            } else {
+                "a letter written into"
+            };
             problems.push(refuse(format!(
-                "would overwrite `{name}`, a letter written into `{}`",
+                "would overwrite `{name}`, {what} `{}`",
                 out.display()
             )));
             continue;

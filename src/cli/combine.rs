@@ -1,8 +1,9 @@
-//! `imr-letters combine DIR [--out FILE.pdf] [--report FILE.json]`: the print file and the
-//! report of the letters a folder holds, rendered by one run or by several shards or
-//! machines into it, without rendering again. The letters are those the folder's journals
-//! record, each checked to be the very file recorded, in the order a single run's
-//! `--combine` prints them (case order; mailed copies in mailing order).
+//! `imr-letters combine DIR [--out FILE.pdf] [--report FILE.json] [--manifest FILE.csv]`:
+//! the print file, the report and (of mailed copies) the mailing manifest of what a folder
+//! holds, rendered by one run or by several shards or machines into it, without rendering
+//! again. The letters are those the folder's journals record, each checked to be the very
+//! file recorded, in the order a single run's `--combine` prints them (case order; mailed
+//! copies in mailing order).
 
 use std::path::PathBuf;
 
@@ -10,13 +11,14 @@ use clap::Args;
 
 use super::Status;
 use crate::batch::combine::Combiner;
-use crate::batch::folder::{FolderCase, folder_cases, print_order};
+use crate::batch::folder::{FolderCase, folder_cases, manifest_order, print_order};
 use crate::batch::{
     CaseList, ReportWriter, RunFile, RunFileKind, RunInputs, Tally, check_run_files,
     remove_stale_run_temp_files,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::mailed::Edition;
+use crate::mailed::merge::{manifests_in, merge};
 
 #[derive(Debug, Args)]
 pub struct CombineArgs {
@@ -25,15 +27,23 @@ pub struct CombineArgs {
     pub dir: PathBuf,
     /// The print file to write: every letter, in the order a single run's --combine
     /// prints them (mailed copies by ZIP code), a bookmark per letter.
-    #[arg(long, value_name = "FILE.pdf", required_unless_present = "report")]
+    #[arg(
+        long,
+        value_name = "FILE.pdf",
+        required_unless_present_any = ["report", "manifest"]
+    )]
     pub out: Option<PathBuf>,
     /// Write a JSON report of the folder, as `render --report` does: one record per
     /// case the journals record, with its status and each file's size and SHA-256.
     #[arg(long, value_name = "FILE.json")]
     pub report: Option<PathBuf>,
+    /// Write one mailing manifest of a folder of mailed copies, its rows taken from the
+    /// folder's manifests (each shard's), in the order a single run lists them.
+    #[arg(long, value_name = "FILE.csv")]
+    pub manifest: Option<PathBuf>,
     /// Start every letter on an odd page (a blank page after a letter of an odd number
-    /// of pages), for printing on both sides.
-    #[arg(long, requires = "out")]
+    /// of pages), for printing on both sides; the manifest counts sheets so.
+    #[arg(long)]
     pub duplex: bool,
     /// Which letters to take from a folder that holds both public letters and mailed
     /// copies (a print file holds one edition).
@@ -45,6 +55,13 @@ pub struct CombineArgs {
 }
 
 pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
+    if args.duplex && args.out.is_none() && args.manifest.is_none() {
+        return Err(Diagnostic::error(
+            "usage",
+            "--duplex is for the print file (--out) and the manifest's sheets (--manifest)",
+        )
+        .into());
+    }
     if !args.dir.is_dir() {
         return Err(Diagnostic::error(
             "batch.missing",
@@ -55,6 +72,7 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
     let own: Vec<RunFile<'_>> = [
         ("--out", &args.out, RunFileKind::PrintFile),
         ("--report", &args.report, RunFileKind::Report),
+        ("--manifest", &args.manifest, RunFileKind::CombinedManifest),
     ]
     .into_iter()
     .filter_map(|(flag, path, kind)| {
@@ -65,14 +83,26 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
         })
     })
     .collect();
+    // the folder's own manifests are read, never written over
     let inputs = RunInputs {
-        files: Vec::new(),
+        files: manifests_in(&args.dir),
         template_folder: None,
     };
     check_run_files(&own, &args.dir, &inputs, &CaseList::default(), args.force)?;
     remove_stale_run_temp_files(&own);
     let mut cases = folder_cases(&args.dir);
     let edition = edition(args, &cases)?;
+    if args.manifest.is_some() && edition == Edition::Public {
+        return Err(Diagnostic::error(
+            "usage",
+            format!(
+                "--manifest lists mailed copies, and `{}` holds public letters",
+                args.dir.display()
+            ),
+        )
+        .hint("a mailing manifest is made of a folder that `render --edition mailed` wrote")
+        .into());
+    }
     cases.retain(|c| c.edition == edition);
     let outcomes: Vec<_> = cases.iter().map(FolderCase::outcome).collect();
     let mut trouble = Diagnostics::default();
@@ -117,6 +147,20 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
                 out.display()
             );
         }
+    }
+    if let Some(target) = &args.manifest {
+        let manifests = manifests_in(&args.dir);
+        let (rows, missing) = merge(target, &manifests, &manifest_order(&cases), args.duplex)?;
+        if !missing.is_empty() {
+            super::report(&Diagnostics(missing));
+            status = Status::Failures;
+        }
+        eprintln!(
+            "listed {} from {} in {}",
+            count(rows, "mailed copy"),
+            args.dir.display(),
+            target.display()
+        );
     }
     if let Some(target) = &args.report {
         let mut tally = Tally::default();

@@ -52,12 +52,6 @@ impl Manifest {
     /// Starts the manifest at `path` (it appears when finished); `duplex`: sheets are
     /// printed on both sides.
     pub fn create(path: &Path, duplex: bool) -> Result<Manifest, Diagnostic> {
-        let mut header = vec!["case", "role", "name"];
-        let lines: Vec<String> = (1..=MAX_ADDRESS_LINES)
-            .map(|n| format!("address_{n}"))
-            .collect();
-        header.extend(lines.iter().map(String::as_str));
-        header.extend(["pages", "sheets", "file", "sha256"]);
         let mut manifest = Manifest {
             file: AtomicFile::create(path)?,
             duplex,
@@ -65,7 +59,7 @@ impl Manifest {
             bytes: 0,
             hash: Sha256::new(),
         };
-        manifest.put(&csv_row(&header))?;
+        manifest.put(&header_row())?;
         Ok(manifest)
     }
 
@@ -169,6 +163,17 @@ impl Manifest {
         self.file.commit()?;
         recorded.map(|()| rows)
     }
+}
+
+/// The manifest's first line, naming its columns.
+pub fn header_row() -> String {
+    let mut header = vec!["case", "role", "name"];
+    let lines: Vec<String> = (1..=MAX_ADDRESS_LINES)
+        .map(|n| format!("address_{n}"))
+        .collect();
+    header.extend(lines.iter().map(String::as_str));
+    header.extend(["pages", "sheets", "file", "sha256"]);
+    csv_row(&header)
 }
 
 fn failed(file: &AtomicFile, e: std::io::Error) -> Diagnostic {

@@ -231,6 +231,24 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
         report_of(&s, "three.json", "three"),
         report_of(&s, "one.json", "one")
     );
+    // one manifest of the shards' manifests, the single run's byte for byte
+    // (the sheets counted as the single run's, printed on both sides)
+    let args = ["combine", "three", "--manifest", "three.csv", "--duplex"];
+    run_in(s.dir.path(), &args)
+        .success()
+        .stderr_has("listed 20 mailed copies from three in three.csv");
+    assert_eq!(s.read("three.csv"), s.read("one/mailing-manifest.csv"));
+    run_in(
+        s.dir.path(),
+        &[
+            "combine",
+            "three",
+            "--manifest",
+            "three/mailing-manifest-1-of-3.csv",
+        ],
+    )
+    .status(2)
+    .stderr_has("the mailing manifest of `three`");
     // each shard keeps its own manifest: none overwrote another's
     let rows: usize = ["1-of-3", "2-of-3", "3-of-3"]
         .iter()
@@ -279,4 +297,17 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     )
     .success()
     .stderr_has("combined 4 letters");
+    run_in(
+        s.dir.path(),
+        &[
+            "combine",
+            "three",
+            "--manifest",
+            "public.csv",
+            "--edition",
+            "public",
+        ],
+    )
+    .status(2)
+    .stderr_has("--manifest lists mailed copies, and `three` holds public letters");
 }
