@@ -148,8 +148,8 @@ fn examples(page: &str) -> Vec<(&'static str, &'static str)> {
                 "imr-letters combine letters --out print.pdf --report report.json",
             ),
             (
-                "The mailed copies of a folder that holds the public letters too:",
-                "imr-letters combine letters --edition mailed --out mailing.pdf --duplex",
+                "The mailed copies and one manifest of a folder that holds the public letters too:",
+                "imr-letters combine letters --edition mailed --out mailing.pdf --manifest mailing.csv --duplex",
             ),
         ],
         "imr-letters-sample" => vec![(
