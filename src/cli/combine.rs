@@ -49,7 +49,7 @@ pub struct CombineArgs {
     /// copies (a print file holds one edition).
     #[arg(long, value_enum, value_name = "EDITION")]
     pub edition: Option<Edition>,
-    /// Write over a print file or report that imr-letters did not write.
+    /// Write over a print file, report or manifest that imr-letters did not write.
     #[arg(long)]
     pub force: bool,
 }
