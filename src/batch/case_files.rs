@@ -13,6 +13,7 @@ use super::{Batch, CaseOutcome, CaseStatus, OutputFile, state};
 use crate::case::case_from_bytes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::letter::Rendered;
+use crate::mailed::Role;
 use crate::profile::{Stage, time};
 
 impl Batch<'_> {
@@ -118,26 +119,38 @@ impl Batch<'_> {
             copies,
         } = self.renderer.render(&case, self.writers, &self.checks)?;
         // a letter's files are `<name>.<ext>`; a mailed copy's `<name>-<role>.<ext>`
-        let mut named: Vec<(String, Vec<u8>, String, usize)> = files
+        // (file, bytes, fingerprint, pages, the copy's role and ZIP code)
+        type Named = (
+            String,
+            Vec<u8>,
+            String,
+            usize,
+            Option<(Role, Option<String>)>,
+        );
+        let mut named: Vec<Named> = files
             .into_iter()
             .zip(fingerprints.iter().cloned())
-            .map(|((ext, bytes), fp)| (format!("{name}.{ext}"), bytes, fp, pages))
+            .map(|((ext, bytes), fp)| (format!("{name}.{ext}"), bytes, fp, pages, None))
             .collect();
         for copy in copies {
-            let role = copy.role.key();
+            let role = copy.role;
+            // the copy's place in the mailing order, recorded for `combine DIR`
+            let zip = crate::mailed::manifest::copy_zip(case.case.parties.as_ref(), role);
             named.extend(
                 copy.files
                     .into_iter()
                     .zip(fingerprints.iter().cloned())
                     .map(|((ext, bytes), fp)| {
-                        (format!("{name}-{role}.{ext}"), bytes, fp, copy.pages)
+                        let file = format!("{name}-{}.{ext}", role.key());
+                        (file, bytes, fp, copy.pages, Some((role, zip.clone())))
                     }),
             );
         }
+        let recorded_input = input.display().to_string();
         let mut outputs = Vec::with_capacity(named.len());
         let mut records = Vec::with_capacity(named.len());
         let mut pending = Vec::with_capacity(named.len());
-        for (file, bytes, fingerprint, pages) in named {
+        for (file, bytes, fingerprint, pages, copy) in named {
             let path = self.out.join(&file);
             let written = time(Stage::Write, || {
                 write_pending(&path, &bytes).map(|p| (p, state::hex(&Sha256::digest(&bytes))))
@@ -159,6 +172,9 @@ impl Batch<'_> {
                 sha256: sha256.clone(),
                 bytes: bytes.len() as u64,
                 pages,
+                input: Some(recorded_input.clone()),
+                role: copy.as_ref().map(|(role, _)| role.key().to_string()),
+                zip: copy.and_then(|(_, zip)| zip),
             });
             outputs.push(OutputFile {
                 path,

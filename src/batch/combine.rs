@@ -53,6 +53,10 @@ fn bookmark_title(doc: &Document, letter: &Path) -> String {
 /// files are tagged (and protected, with `--protect`).
 pub const NOT_TAGGED: &str = "Print file of IMR Final Determinations. Not tagged and not encrypted: it is made for printing, and its pages are copied without the letters' structure trees, which are not merged; each letter's own PDF is the accessible (and, with --protect, protected) copy.";
 
+/// What the Info dictionary of every print file holds, by which a print file imr-letters
+/// wrote is known (and may be replaced by the next).
+pub const INFO_MARK: &str = "/Subject (Print file of IMR Final Determinations.";
+
 /// Pages per page-tree node.
 const FANOUT: usize = 128;
 

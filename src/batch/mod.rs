@@ -20,6 +20,7 @@
 
 mod case_files;
 pub mod combine;
+pub mod folder;
 mod in_order;
 mod inputs;
 mod naming;
@@ -41,8 +42,10 @@ pub use inputs::{CaseList, Shard, collect_cases};
 pub use naming::{DEFAULT_PATTERN, NamePattern};
 pub use output::{AtomicFile, remove_stale_temp_files, write_atomically};
 pub use report::ReportWriter;
-pub use run_files::{RunFile, RunInputs, check_run_files};
-pub use state::recorded_outputs;
+pub use run_files::{
+    RunFile, RunFileKind, RunInputs, check_run_files, remove_stale_run_temp_files,
+};
+pub use state::{hex, record_run_output};
 
 /// Cases rendered between two hand-overs of outcomes to the caller.
 const BLOCK: usize = 512;
@@ -210,7 +213,16 @@ impl Batch<'_> {
         let (refused, owned) = self.collisions(cases, &keys, &other_shares)?;
         output::remove_stale_temp_files(self.out, |target| {
             let base = target.rsplit_once('.').map_or(target, |(b, _)| b);
-            owned.binary_search(&scan::name_key(base)).is_ok()
+            let owns = |name: &str| owned.binary_search(&scan::name_key(name)).is_ok();
+            // a mailed copy's file is `<name>-<role>.<ext>`
+            let copy_of =
+                |role: &crate::mailed::Role| base.strip_suffix(role.key())?.strip_suffix('-');
+            owns(base)
+                || (self.checks.mailing.is_some()
+                    && crate::mailed::Role::ALL
+                        .iter()
+                        .filter_map(copy_of)
+                        .any(owns))
         });
         drop(owned);
 

@@ -42,6 +42,16 @@ pub struct Record {
     pub sha256: String,
     pub bytes: u64,
     pub pages: usize,
+    /// The case file the output was made from, as the run was given it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// A mailed copy's recipient role (`employee`, …); none for a public letter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A mailed copy's place in the mailing order: its recipient's ZIP code (none when
+    /// the address has none, or for a public letter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip: Option<String>,
 }
 
 /// The fingerprint of everything in a run that decides an output's bytes, besides the case.
@@ -101,13 +111,7 @@ pub struct State {
 impl State {
     /// Reads the journals in `dir` and opens this run's own for appending.
     pub fn open(dir: &Path, shard: Option<Shard>) -> State {
-        let own = match shard {
-            Some(s) => format!(
-                "{JOURNAL_PREFIX}-{}-of-{}{JOURNAL_SUFFIX}",
-                s.index, s.count
-            ),
-            None => format!("{JOURNAL_PREFIX}{JOURNAL_SUFFIX}"),
-        };
+        let own = journal_name(shard);
         let journal_path = dir.join(&own);
         let mut known = HashMap::new();
         let mut own_lines = 0usize;
@@ -222,6 +226,68 @@ impl State {
     }
 }
 
+/// The name of the journal a run (or a shard of it) keeps.
+fn journal_name(shard: Option<Shard>) -> String {
+    match shard {
+        Some(s) => format!(
+            "{JOURNAL_PREFIX}-{}-of-{}{JOURNAL_SUFFIX}",
+            s.index, s.count
+        ),
+        None => format!("{JOURNAL_PREFIX}{JOURNAL_SUFFIX}"),
+    }
+}
+
+/// Records a file the run wrote into `dir` besides the letters (the mailing manifest)
+/// in the run's journal, so a later run knows imr-letters made it.
+pub fn record_run_output(
+    dir: &Path,
+    shard: Option<Shard>,
+    name: &str,
+    bytes: u64,
+    sha256: String,
+) -> Result<(), Diagnostic> {
+    let path = dir.join(journal_name(shard));
+    let record = Record {
+        output: name.to_string(),
+        fingerprint: String::new(),
+        sha256,
+        bytes,
+        pages: 0,
+        input: None,
+        role: None,
+        zip: None,
+    };
+    let line = serde_json::to_string(&record).unwrap_or_default() + "\n";
+    open_journal(&path)
+        .and_then(|mut f| f.write_all(line.as_bytes()))
+        .map_err(|e| {
+            Diagnostic::warning(
+                "state.write",
+                format!(
+                    "failed to record `{name}` in `{}`; a rerun will take it for a file imr-letters did not write",
+                    path.display()
+                ),
+            )
+            .cause(e.to_string())
+        })
+}
+
+/// Every record of every journal in `dir`, in the order of the journals' names and of
+/// their lines (lines cut short left out).
+pub fn all_records(dir: &Path) -> Vec<Record> {
+    let mut all = Vec::new();
+    for journal in journal_names(dir) {
+        let Ok(text) = std::fs::read_to_string(dir.join(&journal)) else {
+            continue;
+        };
+        all.extend(
+            text.lines()
+                .filter_map(|l| serde_json::from_str::<Record>(l).ok()),
+        );
+    }
+    all
+}
+
 /// Opens a journal for appending: never through a symlink (it would write wherever the
 /// link points), and after a line that a kill or a full disk cut short, on a new line, so
 /// the cut line never swallows the next record.
@@ -247,44 +313,6 @@ fn open_journal(path: &Path) -> std::io::Result<std::fs::File> {
         }
     }
     Ok(file)
-}
-
-/// The output files with extension `ext` that the journals in `dir` record, by name, each
-/// with whether the file there is one recorded (its size and SHA-256 those of a record).
-pub fn recorded_outputs(dir: &Path, ext: &str) -> Vec<(String, bool)> {
-    let mut known: HashMap<String, Vec<(u64, String)>> = HashMap::new();
-    for journal in journal_names(dir) {
-        let Ok(text) = std::fs::read_to_string(dir.join(&journal)) else {
-            continue;
-        };
-        for record in text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Record>(l).ok())
-        {
-            if Path::new(&record.output)
-                .extension()
-                .is_some_and(|e| e == ext)
-            {
-                known
-                    .entry(record.output)
-                    .or_default()
-                    .push((record.bytes, record.sha256));
-            }
-        }
-    }
-    let mut names: Vec<(String, bool)> = known
-        .into_iter()
-        .filter_map(|(name, records)| {
-            let bytes = std::fs::read(dir.join(&name)).ok()?;
-            let sha = hex(&Sha256::digest(&bytes));
-            let whole = records
-                .iter()
-                .any(|(n, s)| *n == bytes.len() as u64 && *s == sha);
-            Some((name, whole))
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 /// Whether a journal in `dir` records an output named `name` (a letter some run wrote).
@@ -326,6 +354,9 @@ mod tests {
             sha256: hex(&Sha256::digest(b"abc")),
             bytes,
             pages: 1,
+            input: None,
+            role: None,
+            zip: None,
         }
     }
 

@@ -79,7 +79,7 @@ Every case was rendered (or skipped as current), or checked without error.
 Some cases failed, each reported with its file and cause (the others were written); \fBcheck\fR found errors, or warnings under \fB\-\-deny\-warnings\fR; stdout could not be written.
 .TP
 2
-A usage or configuration error: bad arguments, a broken template folder, an unwritable output folder, a \fB\-\-report\fR or \fB\-\-combine\fR file that would overwrite what the run reads or writes; nothing was rendered.
+A usage or configuration error: bad arguments, a broken template folder, an unwritable output folder, a \fB\-\-report\fR, \fB\-\-combine\fR or mailing manifest file that would overwrite what the run reads or writes, or (without \fB\-\-force\fR) a file imr\-letters did not write; nothing was rendered.
 "#;
 
 const ENVIRONMENT: &str = r#".SH ENVIRONMENT
@@ -142,6 +142,16 @@ fn examples(page: &str) -> Vec<(&'static str, &'static str)> {
             "Read the page of render:",
             "imr-letters man render | man -l -",
         )],
+        "imr-letters-combine" => vec![
+            (
+                "The print file and report of a folder that three shards rendered:",
+                "imr-letters combine letters --out print.pdf --report report.json",
+            ),
+            (
+                "The mailed copies and one manifest of a folder that holds the public letters too:",
+                "imr-letters combine letters --edition mailed --out mailing.pdf --manifest mailing.csv --duplex",
+            ),
+        ],
         "imr-letters-sample" => vec![(
             "A thousand synthetic cases:",
             "imr-letters sample --count 1000 --out samples",

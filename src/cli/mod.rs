@@ -70,11 +70,14 @@ pub enum Command {
     /// List or export the letter templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
-    /// Write one print file from the letters of an output folder, without rendering again.
+    /// Write the print file, the report or the mailing manifest of an output folder,
+    /// without rendering again.
     ///
     /// The folder may have been rendered by one run or by several shards or machines: the
-    /// letters are those its journals record, in file name order, each checked to be the
-    /// file recorded.
+    /// letters are those its journals record, each checked to be the file recorded, in
+    /// the order one run's --combine prints them (mailed copies by ZIP code), and the
+    /// report lists each case as `render --report` does; --manifest merges the manifests of
+    /// a mailed run's shards.
     Combine(combine::CombineArgs),
     /// Print the JSON Schema of the case format (for editors: `#:schema` in a case file).
     Schema,

@@ -11,8 +11,8 @@ use crate::check::Speller;
 use super::progress::{Progress, Repeats, WarningCount, summary};
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, RunFile, RunInputs, Shard, check_run_files,
-    collect_cases, combine::Combiner, remove_stale_temp_files,
+    Batch, CaseList, NamePattern, ReportWriter, RunFile, RunFileKind, RunInputs, Shard,
+    check_run_files, collect_cases, combine::Combiner, remove_stale_run_temp_files,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -281,17 +281,24 @@ fn render_one_to_stdout(args: &RenderArgs, p: &Prepared, input: &Path) -> Status
     }
 }
 
-/// The run's report and print file, refused when they would overwrite what it must keep.
+/// The run's report, print file and mailing manifest, refused when they would overwrite
+/// what it must keep; the temporary files a killed run left for them removed.
 fn check_own_files(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<(), Diagnostics> {
-    let own: Vec<RunFile<'_>> = [("--report", &args.report), ("--combine", &args.combine)]
-        .into_iter()
-        .filter_map(|(flag, f)| {
-            Some(RunFile {
-                flag,
-                path: f.as_deref()?,
-            })
+    let manifest = p.mailing.as_ref().map(|_| manifest_path(out, p.shard));
+    let own: Vec<RunFile<'_>> = [
+        ("--report", &args.report, RunFileKind::Report),
+        ("--combine", &args.combine, RunFileKind::PrintFile),
+        ("--edition mailed", &manifest, RunFileKind::Manifest),
+    ]
+    .into_iter()
+    .filter_map(|(flag, f, kind)| {
+        Some(RunFile {
+            flag,
+            path: f.as_deref()?,
+            kind,
         })
-        .collect();
+    })
+    .collect();
     if own.is_empty() {
         return Ok(());
     }
@@ -301,19 +308,14 @@ fn check_own_files(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<(), Di
         files,
         template_folder: args.template.templates.as_deref(),
     };
-    check_run_files(&own, out, &inputs, &p.cases)?;
-    // the temporary files a killed run left for its report and print file
-    for file in &own {
-        let dir = file
-            .path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if let Some(name) = file.path.file_name().and_then(|n| n.to_str()) {
-            remove_stale_temp_files(dir, |target| target == name);
-        }
-    }
+    check_run_files(&own, out, &inputs, &p.cases, args.force)?;
+    remove_stale_run_temp_files(&own);
     Ok(())
+}
+
+/// Where a mailed run (or a shard of it) writes its manifest.
+fn manifest_path(out: &Path, shard: Option<Shard>) -> PathBuf {
+    out.join(crate::mailed::manifest::file_name(shard))
 }
 
 fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, Diagnostics> {
@@ -339,7 +341,12 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
             let manifest = p
                 .mailing
                 .as_ref()
-                .map(|_| crate::mailed::manifest::Manifest::create(out, args.duplex))
+                .map(|_| {
+                    crate::mailed::manifest::Manifest::create(
+                        &manifest_path(out, p.shard),
+                        args.duplex,
+                    )
+                })
                 .transpose()?;
             Ok((pool, report, combined, manifest))
         });
@@ -411,11 +418,11 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     progress.finish();
     let (tally, warnings) = ran?;
     if let Some(m) = manifest {
-        match m.finish() {
+        match m.finish(p.shard) {
             Ok(rows) => eprintln!(
                 "listed {rows} mailed cop{} in {}",
                 if rows == 1 { "y" } else { "ies" },
-                out.join(crate::mailed::manifest::FILE).display()
+                manifest_path(out, p.shard).display()
             ),
             Err(d) => trouble.push(d),
         }

@@ -10,12 +10,23 @@ use std::path::{Path, PathBuf};
 
 use super::Role;
 use super::recipients::MAX_ADDRESS_LINES;
-use crate::batch::{AtomicFile, CaseOutcome};
+use sha2::{Digest, Sha256};
+
+use crate::batch::{AtomicFile, CaseOutcome, Shard};
 use crate::case::load_case;
 use crate::diagnostic::Diagnostic;
 
 /// The manifest's file name in the output folder.
 pub const FILE: &str = "mailing-manifest.csv";
+
+/// The manifest's file name for a run, or for a shard of it, which lists its own share
+/// (`mailing-manifest-2-of-3.csv`), so shards rendering into one folder keep each other's.
+pub fn file_name(shard: Option<Shard>) -> String {
+    match shard {
+        Some(s) => format!("mailing-manifest-{}-of-{}.csv", s.index, s.count),
+        None => FILE.to_string(),
+    }
+}
 
 /// A copy's place in the mailing order, and its PDF.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,27 +43,32 @@ pub struct Manifest {
     file: AtomicFile,
     duplex: bool,
     rows: usize,
+    /// The bytes written and their hash, for the journal's record.
+    bytes: u64,
+    hash: Sha256,
 }
 
 impl Manifest {
-    /// Starts `dir/mailing-manifest.csv` (it appears when finished); `duplex`: sheets are
+    /// Starts the manifest at `path` (it appears when finished); `duplex`: sheets are
     /// printed on both sides.
-    pub fn create(dir: &Path, duplex: bool) -> Result<Manifest, Diagnostic> {
-        let mut file = AtomicFile::create(&dir.join(FILE))?;
-        let mut header = vec!["case", "role", "name"];
-        let lines: Vec<String> = (1..=MAX_ADDRESS_LINES)
-            .map(|n| format!("address_{n}"))
-            .collect();
-        header.extend(lines.iter().map(String::as_str));
-        header.extend(["pages", "sheets", "file", "sha256"]);
-        let row = csv_row(&header);
-        file.write_all(row.as_bytes())
-            .map_err(|e| failed(&file, e))?;
-        Ok(Manifest {
-            file,
+    pub fn create(path: &Path, duplex: bool) -> Result<Manifest, Diagnostic> {
+        let mut manifest = Manifest {
+            file: AtomicFile::create(path)?,
             duplex,
             rows: 0,
-        })
+            bytes: 0,
+            hash: Sha256::new(),
+        };
+        manifest.put(&header_row())?;
+        Ok(manifest)
+    }
+
+    fn put(&mut self, row: &str) -> Result<(), Diagnostic> {
+        self.hash.update(row.as_bytes());
+        self.bytes += row.len() as u64;
+        self.file
+            .write_all(row.as_bytes())
+            .map_err(|e| failed(&self.file, e))
     }
 
     /// Adds a case's copies (its PDFs, or its text files when no PDF is written); returns
@@ -121,9 +137,7 @@ impl Manifest {
                 fields.push(address.get(n).map_or("", String::as_str));
             }
             fields.extend([pages.as_str(), &sheets, &file_name, &output.sha256]);
-            self.file
-                .write_all(csv_row(&fields).as_bytes())
-                .map_err(|e| failed(&self.file, e))?;
+            self.put(&csv_row(&fields))?;
             out.push(PrintCopy {
                 zip: zip_code(&address).unwrap_or_else(|| "~".into()),
                 row: self.rows,
@@ -134,12 +148,32 @@ impl Manifest {
         Ok(out)
     }
 
-    /// Renames the finished manifest into place; returns its row count.
-    pub fn finish(self) -> Result<usize, Diagnostic> {
+    /// Records the finished manifest in the journal of the run (`shard`'s) and renames it
+    /// into place, so the next run knows imr-letters wrote it; returns its row count.
+    pub fn finish(self, shard: Option<Shard>) -> Result<usize, Diagnostic> {
+        let target = self.file.target().to_path_buf();
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or(FILE);
+        let sha = crate::batch::hex(&self.hash.clone().finalize());
+        let recorded = crate::batch::record_run_output(dir, shard, name, self.bytes, sha);
         let rows = self.rows;
         self.file.commit()?;
-        Ok(rows)
+        recorded.map(|()| rows)
     }
+}
+
+/// The manifest's first line, naming its columns.
+pub fn header_row() -> String {
+    let mut header = vec!["case", "role", "name"];
+    let lines: Vec<String> = (1..=MAX_ADDRESS_LINES)
+        .map(|n| format!("address_{n}"))
+        .collect();
+    header.extend(lines.iter().map(String::as_str));
+    header.extend(["pages", "sheets", "file", "sha256"]);
+    csv_row(&header)
 }
 
 fn failed(file: &AtomicFile, e: std::io::Error) -> Diagnostic {
@@ -172,6 +206,17 @@ pub fn csv_row(fields: &[&str]) -> String {
     }
     out.push_str("\r\n");
     out
+}
+
+/// The ZIP code of the address of the recipient of a case's copy for `role`, if it has one.
+pub fn copy_zip(parties: Option<&crate::case::Parties>, role: Role) -> Option<String> {
+    let party = role.party(parties?)?;
+    let address: Vec<String> = party
+        .address
+        .iter()
+        .map(|l| crate::case::text::one_line(l))
+        .collect();
+    zip_code(&address)
 }
 
 /// The ZIP code of a US address: the last group of five digits on its last line.

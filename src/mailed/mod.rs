@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod context;
 pub mod deadline;
 pub mod manifest;
+pub mod merge;
 pub mod packet;
 pub mod recipients;
 mod render;

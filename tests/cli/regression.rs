@@ -644,3 +644,138 @@ fn every_man_page_has_exit_status_environment_examples_and_the_version() {
 }
 
 // ---- end of the batch block (issue 11) ------------------------------------------------
+
+// ---- The mailed edition's files, combine DIR (issue 11) --------------------------------
+
+/// `render --edition mailed` of the bundled packet into `out`, with `more` arguments.
+fn render_mailed(s: &Scratch, more: &[&str]) -> crate::support::Run {
+    let case = crate::support::root().join("cases/mailed-packet.toml");
+    let templates = crate::support::root().join("examples/mailing");
+    let mut args = vec![
+        "render",
+        case.to_str().unwrap(),
+        "--edition",
+        "mailed",
+        "--templates",
+        templates.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--out",
+        "out",
+    ];
+    args.extend_from_slice(more);
+    run_in(s.dir.path(), &args)
+}
+
+/// A killed mailed run left its copies' temporary files (`.<name>-<role>.pdf.<pid>.partial`)
+/// and the manifest's for good: the next run removed only those of `<name>.<ext>`.
+#[test]
+fn a_killed_mailed_runs_temporary_copies_and_manifest_are_removed() {
+    let s = Scratch::new();
+    for left in [
+        "out/.CM17-0104417-employee.pdf.4242.partial",
+        "out/.mailing-manifest.csv.4242.partial",
+        "out/.print.pdf.4242.partial",
+        "out/.report.json.4242.partial",
+        "out/.CM99-0000001.pdf.4242.partial",
+    ] {
+        s.write(left, "cut short");
+    }
+    render_mailed(
+        &s,
+        &["--combine", "out/print.pdf", "--report", "out/report.json"],
+    )
+    .success();
+    let mut left: Vec<String> = std::fs::read_dir(s.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    left.sort();
+    // another run's temporary file (a case this run does not render) is kept
+    assert_eq!(left, [".CM99-0000001.pdf.4242.partial"]);
+}
+
+/// The mailing manifest was renamed over whatever `out/mailing-manifest.csv` was: a file
+/// imr-letters did not write, or one the run reads (a word list).
+#[test]
+fn the_mailing_manifest_is_not_written_over_a_file_imr_letters_did_not_write() {
+    let s = Scratch::new();
+    s.write("out/mailing-manifest.csv", "my own list\n");
+    render_mailed(&s, &[])
+        .status(2)
+        .stderr_has("`out/mailing-manifest.csv` exists and imr-letters did not write it; the mailing manifest would replace it");
+    assert_eq!(s.read("out/mailing-manifest.csv"), "my own list\n");
+    assert!(
+        !s.path("out/CM17-0104417-employee.pdf").exists(),
+        "nothing rendered"
+    );
+    render_mailed(&s, &["--words", "out/mailing-manifest.csv", "--force"])
+        .status(2)
+        .stderr_has("the mailing manifest `out/mailing-manifest.csv` would overwrite `out/mailing-manifest.csv`, which the run reads");
+    render_mailed(&s, &["--force"]).success();
+    assert!(
+        s.read("out/mailing-manifest.csv")
+            .starts_with("case,role,name,")
+    );
+    // its own manifest (the journal records it) is written again without --force
+    std::fs::remove_file(s.path("out/CM17-0104417-employee.pdf")).unwrap();
+    render_mailed(&s, &[])
+        .success()
+        .stderr_has("listed 5 mailed copies in out/mailing-manifest.csv");
+}
+
+/// Shards of a mailed run into one folder each wrote `mailing-manifest.csv`, the last
+/// replacing the others' rows with its own share.
+#[test]
+fn shards_of_a_mailed_run_keep_each_others_manifest() {
+    let s = Scratch::new();
+    for k in ["1/2", "2/2"] {
+        render_mailed(&s, &["--shard", k]).success();
+    }
+    let rows = |k: &str| {
+        let text = s.read(&format!("out/mailing-manifest-{k}-of-2.csv"));
+        text.lines().count() - 1
+    };
+    assert_eq!(rows("1") + rows("2"), 5);
+    assert!(!s.path("out/mailing-manifest.csv").exists());
+}
+
+/// `render --report` and `--combine` were renamed over any file of their names, one that
+/// imr-letters did not write included.
+#[test]
+fn the_report_and_print_file_are_not_written_over_a_file_imr_letters_did_not_write() {
+    let s = Scratch::new();
+    two_cases(&s);
+    s.write("notes.json", "mine\n");
+    s.write("print.pdf", "%PDF-1.7 mine\n");
+    let args = ["render", "in", "--format", "pdf", "--out", "out"];
+    for (flag, file) in [("--report", "notes.json"), ("--combine", "print.pdf")] {
+        run_in(s.dir.path(), &[&args[..], &[flag, file]].concat())
+            .status(2)
+            .stderr_has(&format!(
+                "`{file}` exists and imr-letters did not write it; {flag} would replace it"
+            ));
+    }
+    assert_eq!(s.read("notes.json"), "mine\n");
+    assert_eq!(s.read("print.pdf"), "%PDF-1.7 mine\n");
+    assert!(!s.path("out/CM16-0000401.pdf").exists(), "nothing rendered");
+    // with --force; then, being imr-letters', they are written again without it
+    let own = ["--report", "notes.json", "--combine", "print.pdf"];
+    run_in(s.dir.path(), &[&args[..], &own, &["--force"]].concat()).success();
+    run_in(s.dir.path(), &[&args[..], &own].concat()).success();
+}
+
+/// `combine DIR` of a mailed folder printed the copies in file name order (each case's
+/// copies together), not in mailing order by ZIP code as `render --combine` does.
+#[test]
+fn combine_prints_a_mailed_folder_in_mailing_order() {
+    let s = Scratch::new();
+    render_mailed(&s, &["--combine", "one.pdf"]).success();
+    run_in(s.dir.path(), &["combine", "out", "--out", "again.pdf"]).success();
+    assert!(
+        std::fs::read(s.path("again.pdf")).unwrap() == std::fs::read(s.path("one.pdf")).unwrap()
+    );
+}
+
+// ---- end of the mailed files block (issue 11) -----------------------------------------
