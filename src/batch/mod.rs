@@ -30,6 +30,7 @@ mod run_files;
 mod scan;
 mod spill;
 mod state;
+mod tree;
 
 use std::path::{Path, PathBuf};
 

@@ -21,10 +21,15 @@ use crate::template::TemplateSet;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Case files, or folders of them (their *.toml files). With none, the templates are
-    /// checked against a built-in sample case.
+    /// Case files, or folders of them: a folder's *.toml files (hidden ones too), its
+    /// subfolders only with --recursive. With none, the templates are checked against a
+    /// built-in sample case.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// Report format: `text` (for people, on stderr) or `json` (one array of records on
     /// stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -56,7 +61,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     }
     let speller = args.vet.speller()?;
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
-    let inputs = collect_cases(&args.paths, None)?;
+    let inputs = collect_cases(&args.paths, None, args.recursive)?;
     let (templates, mut problems) = load_templates(&args.template)?;
     let renderer = templates.map(super::renderer).transpose()?;
     let mailing = match (args.edition, &renderer) {

@@ -22,9 +22,14 @@ use crate::letter::{Checks, Renderer};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Case files, or folders of them (their *.toml files).
+    /// Case files, or folders of them: a folder's *.toml files (hidden ones too), its
+    /// subfolders only with --recursive.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// Output formats, comma-separated: text, pdf or text,pdf.
     #[arg(
         long,
@@ -198,7 +203,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
             .hint("add pdf to --format, e.g. --format text,pdf")
             .into());
     }
-    let cases = collect_cases(&args.paths, shard)?;
+    let cases = collect_cases(&args.paths, shard, args.recursive)?;
     report(&cases.warnings);
     if cases.is_empty() && shard.is_none() {
         return Err(usage("no case files to render"));

@@ -31,9 +31,14 @@ use crate::letter::Checks;
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// A case file, or a folder of them (its *.toml files).
+    /// A case file, or a folder of them: its *.toml files (hidden ones too), its
+    /// subfolders only with --recursive.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// The letter's format.
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
@@ -133,7 +138,7 @@ fn targets(args: &WatchArgs) -> Result<Targets, Diagnostics> {
         Format::Text => "txt",
         Format::Pdf => "pdf",
     };
-    let listed = collect_cases(std::slice::from_ref(&args.path), None)?;
+    let listed = collect_cases(std::slice::from_ref(&args.path), None, args.recursive)?;
     let paths: Vec<PathBuf> = listed
         .iter()
         .collect::<Result<Vec<PathBuf>, Diagnostic>>()?;
@@ -167,10 +172,12 @@ fn targets(args: &WatchArgs) -> Result<Targets, Diagnostics> {
                 Diagnostic::error("output.folder", format!("cannot make `{}`", dir.display()))
                     .cause(e.to_string())
             })?;
-            paths
+            let cases: Vec<(PathBuf, PathBuf)> = paths
                 .iter()
                 .map(|p| (p.clone(), out_for(p, Some(dir))))
-                .collect()
+                .collect();
+            one_case_per_output(&cases)?;
+            cases
         }
         (None, Some(file)) => vec![(paths[0].clone(), file.clone())],
         (None, None) => vec![(paths[0].clone(), out_for(&paths[0], None))],
@@ -293,7 +300,7 @@ fn refreshed(args: &WatchArgs, folder: &Path) -> Result<Vec<(PathBuf, PathBuf)>,
         Format::Text => "txt",
         Format::Pdf => "pdf",
     };
-    let listed = collect_cases(&[folder.to_path_buf()], None)?;
+    let listed = collect_cases(&[folder.to_path_buf()], None, args.recursive)?;
     let mut out = Vec::with_capacity(listed.len());
     for path in listed.iter() {
         let path = path?;
@@ -303,7 +310,29 @@ fn refreshed(args: &WatchArgs, folder: &Path) -> Result<Vec<(PathBuf, PathBuf)>,
         );
         out.push((path, dir.join(name)));
     }
+    one_case_per_output(&out)?;
     Ok(out)
+}
+
+/// Refuses two cases whose letters would be one file (case files of one name in two
+/// subfolders, read with --recursive).
+fn one_case_per_output(cases: &[(PathBuf, PathBuf)]) -> Result<(), Diagnostics> {
+    let mut by_output: Vec<&(PathBuf, PathBuf)> = cases.iter().collect();
+    by_output.sort_by(|a, b| a.1.cmp(&b.1));
+    match by_output.windows(2).find(|w| w[0].1 == w[1].1) {
+        Some(w) => Err(Diagnostic::error(
+            "batch.collision",
+            format!(
+                "`{}` and `{}` would both write `{}`",
+                w[0].0.display(),
+                w[1].0.display(),
+                w[0].1.display()
+            ),
+        )
+        .hint("watch names each letter after its case file: rename one of them")
+        .into()),
+        None => Ok(()),
+    }
 }
 
 fn failed(problems: Diagnostics, inputs: Vec<PathBuf>) -> Round {

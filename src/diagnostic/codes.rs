@@ -258,6 +258,14 @@ pub const CODES: &[Code] = &[
         "a case file that is not a regular file (a FIFO, a device, a folder, a dangling symlink)",
     ),
     warning("batch.empty", "a folder given holds no case files"),
+    warning(
+        "batch.subfolders",
+        "subfolders of a folder given hold case files that are not read without --recursive",
+    ),
+    warning(
+        "batch.symlinked-folder",
+        "a symlinked folder inside a tree read with --recursive, not followed",
+    ),
     error("batch.name", "a case file's name cannot be used"),
     error(
         "batch.collision",
