@@ -134,7 +134,9 @@ pub fn collect_cases(
                 // (a folder whose subfolders hold cases has its warning already)
                 Ok(0)
                     if shard.is_none()
-                        && !problems.0[before..].iter().any(|d| d.code == "batch.subfolders") =>
+                        && !problems.0[before..]
+                            .iter()
+                            .any(|d| d.code == "batch.subfolders") =>
                 {
                     problems.push(Diagnostic::warning(
                         "batch.empty",

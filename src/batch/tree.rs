@@ -190,14 +190,7 @@ fn count_unread(subfolders: Vec<PathBuf>) -> Unread {
 impl Unread {
     fn warning(&self, dir: &Path, none_of_its_own: bool) -> Diagnostic {
         let s = |n: usize| if n == 1 { "" } else { "s" };
-        let mut named: Vec<String> = self
-            .first
-            .iter()
-            .map(|p| format!("`{}`", p.display()))
-            .collect();
-        if self.files > named.len() {
-            named.push(format!("and {} more", self.files - named.len()));
-        }
+        let named = listing(&self.first, self.files);
         Diagnostic::warning(
             "batch.subfolders",
             format!(
@@ -213,7 +206,7 @@ impl Unread {
                 } else {
                     ""
                 },
-                named.join(", "),
+                named,
             ),
         )
         .hint(
@@ -223,14 +216,7 @@ impl Unread {
 }
 
 fn links_warning(dir: &Path, links: &[PathBuf]) -> Diagnostic {
-    let mut named: Vec<String> = links
-        .iter()
-        .take(NAMED)
-        .map(|p| format!("`{}`", p.display()))
-        .collect();
-    if links.len() > NAMED {
-        named.push(format!("and {} more", links.len() - NAMED));
-    }
+    let named = listing(&links[..links.len().min(NAMED)], links.len());
     Diagnostic::warning(
         "batch.symlinked-folder",
         format!(
@@ -239,10 +225,20 @@ fn links_warning(dir: &Path, links: &[PathBuf]) -> Diagnostic {
             if links.len() == 1 { "" } else { "s" },
             dir.display(),
             if links.len() == 1 { "is" } else { "are" },
-            named.join(", ")
+            named
         ),
     )
     .hint("--recursive never follows a symlinked folder (it could lead out of the tree or back into it); name the folder itself to read it")
+}
+
+/// `` `a`, `b`, `c` and 4 more ``: the first paths of `total`.
+fn listing(first: &[PathBuf], total: usize) -> String {
+    let named: Vec<String> = first.iter().map(|p| format!("`{}`", p.display())).collect();
+    let mut out = named.join(", ");
+    if total > first.len() {
+        out.push_str(&format!(" and {} more", total - first.len()));
+    }
+    out
 }
 
 /// Why a path that exists is no case file (a FIFO, a device, a folder named `*.toml`, a

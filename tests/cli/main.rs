@@ -12,6 +12,7 @@ mod check_then_render;
 mod combine_folder;
 mod contradiction;
 mod decorations;
+mod folders;
 mod furniture;
 mod kill;
 mod mailed;
