@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::check::Speller;
 
-use super::progress::{Progress, Repeats, WarningCount, summary};
+use super::progress::{FailedCases, Progress, Repeats, WarningCount, summary};
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
     Batch, CaseList, NamePattern, ReportWriter, RunFile, RunFileKind, RunInputs, Shard,
@@ -383,9 +383,13 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let mut trouble = Diagnostics::default();
     let mut warned = WarningCount::default();
     let mut repeats = Repeats::default();
+    let mut failed = FailedCases::default();
     let ran = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
             warned.add(&outcome);
+            if outcome.status == crate::batch::CaseStatus::Failed {
+                failed.add(&outcome.input);
+            }
             progress.report_outcome(repeats.filter(&outcome), !args.no_warnings);
             if repeats.should_stop() {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -445,10 +449,12 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         trouble.push(d);
         combined = None;
     }
-    if let Some(r) = report_file
-        && let Err(d) = r.finish(&tally)
-    {
-        trouble.push(d);
+    let mut report_written = None;
+    if let Some(r) = report_file {
+        match r.finish(&tally) {
+            Ok(()) => report_written = args.report.as_deref(),
+            Err(d) => trouble.push(d),
+        }
     }
     if let (Some(c), Some(target)) = (combined, args.combine.as_deref()) {
         if letters == 0 {
@@ -484,6 +490,9 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         summary(&tally, files, &out.display().to_string(), seconds)
     );
     if let Some(line) = warned.line(!args.no_warnings) {
+        eprintln!("{line}");
+    }
+    for line in failed.lines(&|n, s| format!("{n} case{s} failed"), report_written) {
         eprintln!("{line}");
     }
     if let Some(profile) = crate::profile::report(tally.rendered) {
