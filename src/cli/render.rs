@@ -358,9 +358,10 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let (pool, mut report_file, mut combined, mut manifest) = setup?;
     // a mailed run prints its copies in mailing order, once every case is done
     let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
-    let stop = std::sync::atomic::AtomicBool::new(false);
+    let interrupt = super::interrupt::Interrupt::install();
+    let stop = interrupt.stop();
     let batch = Batch {
-        stop: &stop,
+        stop,
         renderer: &p.renderer,
         checks: p.checks(args),
         writers: &p.writers,
@@ -426,6 +427,38 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     });
     progress.finish();
     let (tally, warnings) = ran?;
+    if interrupt.interrupted() {
+        // dropped unfinished, the report and print files leave no temporary file
+        drop((manifest, combined, report_file));
+        report(&warnings);
+        report(&trouble);
+        let mailed = p
+            .mailing
+            .as_ref()
+            .map(|_| out.join(crate::mailed::manifest::FILE));
+        let not_written = [
+            ("report", args.report.as_deref()),
+            ("print file", args.combine.as_deref()),
+            ("mailing manifest", mailed.as_deref()),
+        ];
+        let stopped = super::interrupt::Stopped {
+            tally: &tally,
+            cases: p.cases.len(),
+            files,
+            out,
+            not_written: not_written
+                .into_iter()
+                .filter_map(|(what, f)| Some((what, f?)))
+                .collect(),
+        };
+        for line in stopped.lines() {
+            eprintln!("{line}");
+        }
+        for line in failed.lines(&|n, s| format!("{n} case{s} failed"), None) {
+            eprintln!("{line}");
+        }
+        return Ok(Status::Interrupted);
+    }
     if let Some(m) = manifest {
         match m.finish(p.shard) {
             Ok(rows) => eprintln!(
@@ -481,7 +514,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     for line in repeats.lines() {
         eprintln!("{line}");
     }
-    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+    if repeats.should_stop() {
         eprintln!("{}", repeats.stop_line(p.cases.len()));
     }
     let seconds = started.elapsed().as_secs_f64();

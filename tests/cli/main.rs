@@ -14,6 +14,7 @@ mod contradiction;
 mod decorations;
 mod folders;
 mod furniture;
+mod interrupt;
 mod kill;
 mod mailed;
 mod markup;
