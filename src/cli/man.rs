@@ -80,6 +80,9 @@ Some cases failed, each reported with its file and cause (the others were writte
 .TP
 2
 A usage or configuration error: bad arguments, a broken template folder, an unwritable output folder, a \fB\-\-report\fR, \fB\-\-combine\fR or mailing manifest file that would overwrite what the run reads or writes, or (without \fB\-\-force\fR) a file imr\-letters did not write; nothing was rendered.
+.TP
+130
+\fBrender \-\-out\fR stopped by Ctrl\-C: every file under a final name is whole; the same command again finishes the run (the letters written are skipped).
 "#;
 
 const ENVIRONMENT: &str = r#".SH ENVIRONMENT
