@@ -84,6 +84,10 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
     })
     .map_err(|e| usage(format!("cannot watch files: {e}")))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    let tree = (args.recursive)
+        .then(|| targets.folder.as_ref())
+        .flatten()
+        .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
     let terminal = std::io::stderr().is_terminal();
     let mut round = 0usize;
     loop {
@@ -109,13 +113,19 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
             if outcome.inputs.len() == 1 { "" } else { "s" },
         );
         for folder in folders_of(&outcome.inputs) {
+            // a tree read with --recursive is watched whole, from its top
+            let mode = match &tree {
+                Some(top) if folder == *top => RecursiveMode::Recursive,
+                Some(top) if folder.starts_with(top) => continue,
+                _ => RecursiveMode::NonRecursive,
+            };
             if watched.insert(folder.clone()) {
                 // a folder that cannot be watched (gone) is reported by the next round
-                let _ = watcher.watch(&folder, RecursiveMode::NonRecursive);
+                let _ = watcher.watch(&folder, mode);
             }
         }
         let outputs: Vec<PathBuf> = targets.cases.iter().map(|(_, o)| o.clone()).collect();
-        match wait_for_change(&rx, &outcome.inputs, &outputs) {
+        match wait_for_change(&rx, &outcome.inputs, &outputs, tree.as_deref()) {
             Wake::Stop => {
                 eprintln!("stopped; the last good letters are in place");
                 return Ok(Status::Success);
@@ -216,20 +226,22 @@ struct Round {
 
 fn render_round(args: &WatchArgs, targets: &Targets) -> Round {
     let mut problems = Diagnostics::default();
-    let mut inputs: Vec<PathBuf> = targets.cases.iter().map(|(c, _)| c.clone()).collect();
-    inputs.extend(targets.folder.iter().cloned());
-    inputs.extend(args.vet.words.iter().cloned());
-    if let Some(dir) = &args.template.templates {
-        inputs.push(dir.clone());
-    }
-    // a folder of cases is read again: a case added or removed is seen
+    let inputs_of = |cases: &[(PathBuf, PathBuf)]| {
+        let mut inputs: Vec<PathBuf> = cases.iter().map(|(c, _)| c.clone()).collect();
+        inputs.extend(targets.folder.iter().cloned());
+        inputs.extend(args.vet.words.iter().cloned());
+        inputs.extend(args.template.templates.iter().cloned());
+        inputs
+    };
+    // a folder of cases is read again: a case added or removed is seen (and watched)
     let cases = match &targets.folder {
         Some(folder) => match refreshed(args, folder) {
             Ok(cases) => cases,
-            Err(found) => return failed(found, inputs),
+            Err(found) => return failed(found, inputs_of(&targets.cases)),
         },
         None => targets.cases.clone(),
     };
+    let mut inputs = inputs_of(&cases);
     let speller = match args.vet.speller() {
         Ok(s) => s,
         Err(found) => return failed(found, inputs),
@@ -362,7 +374,14 @@ fn folders_of(inputs: &[PathBuf]) -> BTreeSet<PathBuf> {
 /// rest of that save's events pass; or until Ctrl-C.
 /// The letters written and hidden files (this program's temporary files, editors' swap
 /// files) are not changes to the inputs.
-fn wait_for_change(rx: &Receiver<Wake>, inputs: &[PathBuf], outputs: &[PathBuf]) -> Wake {
+/// Under `tree` (a folder read with --recursive), a change at any depth is one, outside
+/// hidden folders.
+fn wait_for_change(
+    rx: &Receiver<Wake>,
+    inputs: &[PathBuf],
+    outputs: &[PathBuf],
+    tree: Option<&Path>,
+) -> Wake {
     let absolute = |paths: &[PathBuf]| -> Vec<PathBuf> {
         paths
             .iter()
@@ -374,11 +393,21 @@ fn wait_for_change(rx: &Receiver<Wake>, inputs: &[PathBuf], outputs: &[PathBuf])
         let hidden = changed
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        // a case file or a folder (not a letter written into the tree)
+        let in_tree = changed.extension().is_none_or(|e| e == "toml")
+            && tree
+                .and_then(|t| changed.strip_prefix(t).ok())
+                .is_some_and(|rest| {
+                    !rest
+                        .components()
+                        .any(|c| c.as_os_str().as_encoded_bytes().first() == Some(&b'.'))
+                });
         !hidden
             && !outputs.iter().any(|o| o == changed)
-            && inputs
-                .iter()
-                .any(|p| changed == p || (p.is_dir() && changed.parent() == Some(p.as_path())))
+            && (in_tree
+                || inputs
+                    .iter()
+                    .any(|p| changed == p || (p.is_dir() && changed.parent() == Some(p.as_path()))))
     };
     loop {
         match rx.recv() {
