@@ -22,8 +22,8 @@ pub struct Interrupt {
 
 impl Interrupt {
     /// Catches Ctrl-C for the rest of the process (a process that cannot is stopped by
-    /// it as before).
-    pub fn install() -> Interrupt {
+    /// it as before); `say` prints the first one's notice (above the progress bar).
+    pub fn install(say: impl Fn(&str) + Send + 'static) -> Interrupt {
         let interrupt = Interrupt {
             hits: Arc::new(AtomicUsize::new(0)),
             stop: Arc::new(AtomicBool::new(false)),
@@ -32,9 +32,7 @@ impl Interrupt {
         let _ = ctrlc::set_handler(move || {
             if hits.fetch_add(1, Ordering::SeqCst) == 0 {
                 stop.store(true, Ordering::SeqCst);
-                eprintln!(
-                    "\nCtrl-C: letting the cases in flight finish (Ctrl-C again to quit at once)"
-                );
+                say("\nCtrl-C: letting the cases in flight finish (Ctrl-C again to quit at once)");
             } else {
                 // files under final names are whole; the next run removes the temporary ones
                 std::process::exit(i32::from(STATUS));

@@ -40,6 +40,12 @@ impl Progress {
         Progress { bar }
     }
 
+    /// Prints a line above the bar, from any thread (the Ctrl-C handler's).
+    pub fn printer(&self) -> impl Fn(&str) + Send + 'static {
+        let bar = self.bar.clone();
+        move |line: &str| bar.suspend(|| eprintln!("{line}"))
+    }
+
     /// One case done (from any thread).
     pub fn tick(&self) {
         self.bar.inc(1);

@@ -358,7 +358,8 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let (pool, mut report_file, mut combined, mut manifest) = setup?;
     // a mailed run prints its copies in mailing order, once every case is done
     let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
-    let interrupt = super::interrupt::Interrupt::install();
+    let progress = Progress::new(p.cases.len());
+    let interrupt = super::interrupt::Interrupt::install(progress.printer());
     let stop = interrupt.stop();
     let batch = Batch {
         stop,
@@ -378,7 +379,6 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
             .collect(),
     };
     let started = Instant::now();
-    let progress = Progress::new(p.cases.len());
     let mut files = 0usize;
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
