@@ -84,9 +84,10 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
     })
     .map_err(|e| usage(format!("cannot watch files: {e}")))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
-    let tree = (args.recursive)
-        .then(|| targets.folder.as_ref())
-        .flatten()
+    let tree = targets
+        .folder
+        .as_ref()
+        .filter(|_| args.recursive)
         .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
     let terminal = std::io::stderr().is_terminal();
     let mut round = 0usize;
