@@ -427,7 +427,8 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     });
     progress.finish();
     let (tally, warnings) = ran?;
-    if interrupt.interrupted() {
+    // (a Ctrl-C after the last case lets the run end as any other)
+    if interrupt.interrupted() && tally.cases() < p.cases.len() {
         // dropped unfinished, the report and print files leave no temporary file
         drop((manifest, combined, report_file));
         report(&warnings);
