@@ -110,12 +110,20 @@ fn examples(page: &str) -> Vec<(&'static str, &'static str)> {
                 "imr-letters render cases --format text,pdf --out letters --report report.json --combine print.pdf",
             ),
             (
+                "Every case of a tree of folders (2016/, 2017/march/...) into one folder:",
+                "imr-letters render --recursive archive --out letters",
+            ),
+            (
                 "Three shards into one folder with GNU parallel:",
                 "parallel imr-letters render cases --out letters --shard {}/3 ::: 1 2 3",
             ),
         ],
         "imr-letters-check" => vec![
             ("Every case of a folder:", "imr-letters check cases"),
+            (
+                "Every case of a folder and its subfolders:",
+                "imr-letters check -r archive",
+            ),
             (
                 "For an editor or CI, as JSON:",
                 "imr-letters check cases --format json",
