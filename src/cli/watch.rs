@@ -7,7 +7,8 @@
 //! is written atomically, so a viewer that reloads on change (evince, zathura, Skim,
 //! SumatraPDF) never sees half a file, and a round that fails keeps the last good letter.
 //!
-//! Files are watched through their folders (`notify`, non-recursive), so an editor that
+//! Files are watched through their folders (`notify`, non-recursive but for a tree read
+//! with --recursive: see [`events`]), so an editor that
 //! saves by writing a new file and renaming it over the old one (vim, JetBrains) is seen
 //! like one that writes in place. Events that come together are taken as one change.
 //! Ctrl-C ends the loop between rounds.
@@ -15,11 +16,13 @@
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::channel;
+use std::time::Instant;
 
 use clap::Args;
-use notify::{RecursiveMode, Watcher};
+
+mod events;
+use events::{Wake, changes_content, wait_for_change, watch_folders};
 
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{collect_cases, write_atomically};
@@ -55,15 +58,6 @@ pub struct WatchArgs {
     pub template: TemplateArgs,
 }
 
-/// How long events keep coming for one save (an editor's write, rename and chmod).
-const SETTLE: Duration = Duration::from_millis(30);
-
-/// What wakes the loop.
-enum Wake {
-    Changed(PathBuf),
-    Stop,
-}
-
 pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
     let targets = targets(args)?;
     let (tx, rx) = channel();
@@ -89,6 +83,12 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
         .as_ref()
         .filter(|_| args.recursive)
         .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
+    // watched before the first round reads them, so no save during it is missed
+    let mut first: Vec<PathBuf> = targets.cases.iter().map(|(c, _)| c.clone()).collect();
+    first.extend(targets.folder.iter().cloned());
+    first.extend(args.vet.words.iter().cloned());
+    first.extend(args.template.templates.iter().cloned());
+    watch_folders(&mut watcher, &mut watched, &first, tree.as_deref());
     let terminal = std::io::stderr().is_terminal();
     let mut round = 0usize;
     loop {
@@ -113,18 +113,7 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
             outcome.inputs.len(),
             if outcome.inputs.len() == 1 { "" } else { "s" },
         );
-        for folder in folders_of(&outcome.inputs) {
-            // a tree read with --recursive is watched whole, from its top
-            let mode = match &tree {
-                Some(top) if folder == *top => RecursiveMode::Recursive,
-                Some(top) if folder.starts_with(top) => continue,
-                _ => RecursiveMode::NonRecursive,
-            };
-            if watched.insert(folder.clone()) {
-                // a folder that cannot be watched (gone) is reported by the next round
-                let _ = watcher.watch(&folder, mode);
-            }
-        }
+        watch_folders(&mut watcher, &mut watched, &outcome.inputs, tree.as_deref());
         let outputs: Vec<PathBuf> = targets.cases.iter().map(|(_, o)| o.clone()).collect();
         match wait_for_change(&rx, &outcome.inputs, &outputs, tree.as_deref()) {
             Wake::Stop => {
@@ -353,98 +342,6 @@ fn failed(problems: Diagnostics, inputs: Vec<PathBuf>) -> Round {
         problems,
         summary: "nothing written; the last good letters are kept".into(),
         inputs,
-    }
-}
-
-/// The folders to watch for the files: each file's own folder (so a file replaced by a
-/// rename is seen), and each folder itself.
-fn folders_of(inputs: &[PathBuf]) -> BTreeSet<PathBuf> {
-    let mut out = BTreeSet::new();
-    for p in inputs {
-        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        if absolute.is_dir() {
-            out.insert(absolute);
-        } else if let Some(parent) = absolute.parent() {
-            out.insert(parent.to_path_buf());
-        }
-    }
-    out
-}
-
-/// Waits until one of the inputs (or a file in a folder among them) changes, then lets the
-/// rest of that save's events pass; or until Ctrl-C.
-/// The letters written and hidden files (this program's temporary files, editors' swap
-/// files) are not changes to the inputs.
-/// Under `tree` (a folder read with --recursive), a change at any depth is one, outside
-/// hidden folders.
-fn wait_for_change(
-    rx: &Receiver<Wake>,
-    inputs: &[PathBuf],
-    outputs: &[PathBuf],
-    tree: Option<&Path>,
-) -> Wake {
-    let absolute = |paths: &[PathBuf]| -> Vec<PathBuf> {
-        paths
-            .iter()
-            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
-            .collect()
-    };
-    let (inputs, outputs) = (absolute(inputs), absolute(outputs));
-    let concerns = |changed: &Path| {
-        let hidden = changed
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        // a case file or a folder (not a letter written into the tree)
-        let in_tree = changed.extension().is_none_or(|e| e == "toml")
-            && tree
-                .and_then(|t| changed.strip_prefix(t).ok())
-                .is_some_and(|rest| {
-                    !rest
-                        .components()
-                        .any(|c| c.as_os_str().as_encoded_bytes().first() == Some(&b'.'))
-                });
-        !hidden
-            && !outputs.iter().any(|o| o == changed)
-            && (in_tree
-                || inputs
-                    .iter()
-                    .any(|p| changed == p || (p.is_dir() && changed.parent() == Some(p.as_path()))))
-    };
-    loop {
-        match rx.recv() {
-            Ok(Wake::Stop) | Err(_) => return Wake::Stop,
-            Ok(Wake::Changed(path)) if concerns(&path) => {
-                // the rest of this save (an editor writes, renames, sets modes)
-                loop {
-                    match rx.recv_timeout(SETTLE) {
-                        Ok(Wake::Stop) => return Wake::Stop,
-                        Ok(Wake::Changed(_)) => continue,
-                        Err(RecvTimeoutError::Timeout) => return Wake::Changed(path),
-                        Err(RecvTimeoutError::Disconnected) => return Wake::Stop,
-                    }
-                }
-            }
-            Ok(Wake::Changed(_)) => continue,
-        }
-    }
-}
-
-/// Whether an event can change what a file holds: a write, a creation, a rename or a
-/// removal; not an open, a read or a change of its times or modes.
-fn changes_content(kind: &notify::EventKind) -> bool {
-    use notify::EventKind;
-    use notify::event::ModifyKind;
-    match kind {
-        EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        EventKind::Modify(_) => true,
-        EventKind::Access(access) => {
-            matches!(
-                access,
-                notify::event::AccessKind::Close(notify::event::AccessMode::Write)
-            )
-        }
-        EventKind::Any | EventKind::Other => false,
     }
 }
 
