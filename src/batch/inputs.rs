@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::spill::SortedNames;
+use super::tree::{list_tree, not_a_case_file, not_utf8};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One share of the input: the `index`-th (1-based) of `count`.
@@ -100,9 +101,14 @@ impl CaseList {
     }
 }
 
-/// The case files named by `paths`: files as given, folders by their `*.toml` files;
-/// with a shard, only the files in its share.
-pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList, Diagnostics> {
+/// The case files named by `paths`: files as given, folders by their `*.toml` files (with
+/// `recursive`, those of their subfolders too: see [`super::tree`]); with a shard, only
+/// the files in its share.
+pub fn collect_cases(
+    paths: &[PathBuf],
+    shard: Option<Shard>,
+    recursive: bool,
+) -> Result<CaseList, Diagnostics> {
     let mut problems = Diagnostics::default();
     // Folders and files already listed (as canonical paths), so a file named twice, or
     // named and inside a named folder, is rendered once.
@@ -116,14 +122,28 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
             if !seen_folders.insert(canonical) {
                 continue;
             }
-            match list_folder(path, shard, &mut problems) {
-                Ok(names) if names.is_empty() && shard.is_none() => {
+            let before = problems.0.len();
+            match list_tree(
+                path,
+                shard,
+                recursive,
+                &mut seen_folders,
+                &mut problems,
+                &mut sources,
+            ) {
+                // (a folder whose subfolders hold cases has its warning already)
+                Ok(0)
+                    if shard.is_none()
+                        && !problems.0[before..]
+                            .iter()
+                            .any(|d| d.code == "batch.subfolders") =>
+                {
                     problems.push(Diagnostic::warning(
                         "batch.empty",
                         format!("folder `{}` holds no .toml case files", path.display()),
                     ));
                 }
-                Ok(names) => sources.push((path.clone(), names)),
+                Ok(_) => {}
                 Err(d) => problems.push(d),
             }
         } else if path.is_file() {
@@ -181,7 +201,7 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
     }
     sources.sort_by(|a, b| a.0.cmp(&b.0));
     let everyone = match shard {
-        Some(_) => Some(Box::new(collect_cases(paths, None)?)),
+        Some(_) => Some(Box::new(collect_cases(paths, None, recursive)?)),
         None => None,
     };
     Ok(CaseList {
@@ -193,84 +213,12 @@ pub fn collect_cases(paths: &[PathBuf], shard: Option<Shard>) -> Result<CaseList
     })
 }
 
-/// Why a path that exists is no case file (a FIFO, a device, a folder named `*.toml`, a
-/// symlink to nothing), or `None` when it is a regular file or does not exist at all.
-fn not_a_case_file(path: &Path) -> Option<Diagnostic> {
-    let what = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => return None,
-        Ok(meta) => crate::diagnostic::read::kind_of(&meta),
-        Err(_) if std::fs::symlink_metadata(path).is_ok() => "a symlink to nothing",
-        Err(_) => return None,
-    };
-    Some(
-        Diagnostic::error(
-            "batch.not-file",
-            format!("`{}` is {what}, not a case file", path.display()),
-        )
-        .hint("a case file is a regular file; it is left out and the others are read"),
-    )
-}
-
-/// A folder's case files; its `*.toml` entries that cannot be cases (a name that is not
-/// UTF-8, a FIFO, a dangling symlink, a folder) are each reported in `problems`.
-fn list_folder(
-    dir: &Path,
-    shard: Option<Shard>,
-    problems: &mut Diagnostics,
-) -> Result<SortedNames, Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(
-            "batch.read",
-            format!("failed to read folder `{}`", dir.display()),
-        )
-        .cause(e.to_string())
-    };
-    let mut names = SortedNames::default();
-    let mut bad = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(fail)? {
-        let entry = entry.map_err(fail)?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            if Path::new(&name).extension().is_some_and(|e| e == "toml") {
-                bad.push(not_utf8(&entry.path()));
-            }
-            continue;
-        };
-        if !name.ends_with(".toml") || shard.is_some_and(|s| !s.takes(name)) {
-            continue;
-        }
-        let is_file = match entry.file_type() {
-            Ok(t) if t.is_symlink() => entry.path().is_file(),
-            Ok(t) => t.is_file(),
-            Err(_) => false,
-        };
-        if is_file {
-            names.push(name.to_string()).map_err(fail)?;
-        } else if let Some(d) = not_a_case_file(&entry.path()) {
-            bad.push(d);
-        }
-    }
-    names.finish().map_err(fail)?;
-    // in name order, whatever order the folder lists its entries in
-    bad.sort_by(|a, b| a.message.cmp(&b.message));
-    problems.0.extend(bad);
-    Ok(names)
-}
-
 fn list_failed(path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "batch.list",
         format!("failed to list the case files of `{}`", path.display()),
     )
     .cause(e.to_string())
-}
-
-fn not_utf8(path: &Path) -> Diagnostic {
-    Diagnostic::error(
-        "batch.name",
-        format!("the file name of `{}` is not UTF-8", path.display()),
-    )
-    .hint("rename the case file; it is left out and the others are read")
 }
 
 #[cfg(test)]
@@ -303,7 +251,7 @@ mod tests {
         }
         std::fs::write(dir.path().join("notes.txt"), b"").unwrap();
         let folder = dir.path().to_path_buf();
-        let list = collect_cases(std::slice::from_ref(&folder), None).unwrap();
+        let list = collect_cases(std::slice::from_ref(&folder), None, false).unwrap();
         assert_eq!(list.len(), n);
         let names: Vec<String> = list
             .iter()
@@ -320,7 +268,7 @@ mod tests {
         let mut total = 0;
         for k in 1..=3 {
             let shard = Shard { index: k, count: 3 };
-            let part = collect_cases(std::slice::from_ref(&folder), Some(shard)).unwrap();
+            let part = collect_cases(std::slice::from_ref(&folder), Some(shard), false).unwrap();
             assert!(
                 part.iter()
                     .all(|p| shard.takes(&p.unwrap().file_name().unwrap().to_string_lossy()))

@@ -30,6 +30,7 @@ mod run_files;
 mod scan;
 mod spill;
 mod state;
+mod tree;
 
 use std::path::{Path, PathBuf};
 
@@ -181,6 +182,9 @@ impl Batch<'_> {
         let mut verdicts: Vec<u8> = Vec::with_capacity(cases.len());
         let mut paths = cases.iter();
         loop {
+            if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok((Tally::default(), problems));
+            }
             let block = match next_block(&mut paths) {
                 Ok(block) if block.is_empty() => break,
                 Ok(block) => block,

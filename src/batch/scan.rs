@@ -236,16 +236,30 @@ impl Batch<'_> {
         }
         let mut refused = HashMap::new();
         for (name, idx) in groups {
-            let message = if *self.names == NamePattern::default() {
-                format!("case number `{name}` is in more than one file")
-            } else {
-                format!("more than one case file gets the output name `{name}`")
-            };
-            let d = Diagnostic::error("batch.collision", message)
-                .cause(format!("the files: {}", listed(&idx)))
-                .hint("each case's output is named by --name (its case number by default; names that differ only in case are the same on some systems); none of these files is rendered");
-            for i in idx.into_iter().filter(|i| *i < keys.len()) {
-                refused.insert(i, d.clone());
+            for &i in idx.iter().filter(|i| **i < keys.len()) {
+                // each case names the others, so that its own message says which it is
+                let others: Vec<String> = idx
+                    .iter()
+                    .filter(|j| **j != i)
+                    .map(|j| format!("`{}`", paths[j].display()))
+                    .collect();
+                let others = match others.len() {
+                    n if n > FILES_SHOWN => format!(
+                        "{} and {} more",
+                        others[..FILES_SHOWN].join(", "),
+                        n - FILES_SHOWN
+                    ),
+                    _ => others.join(", "),
+                };
+                let this = paths[&i].display();
+                let message = if *self.names == NamePattern::default() {
+                    format!("case number `{name}` of `{this}` is also in {others}")
+                } else {
+                    format!("`{this}` gets the output name `{name}`, as {others} too")
+                };
+                let d = Diagnostic::error("batch.collision", message)
+                    .hint("each case's output is named by --name (its case number by default; names that differ only in case are the same on some systems); none of these files is rendered");
+                refused.insert(i, d);
             }
         }
         Ok((refused, sorted))

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use super::progress::FailedCases;
 use super::{Status, TemplateArgs, VetArgs};
 use crate::batch::collect_cases;
 use crate::case::{CaseFile, load_case};
@@ -21,10 +22,15 @@ use crate::template::TemplateSet;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Case files, or folders of them (their *.toml files). With none, the templates are
-    /// checked against a built-in sample case.
+    /// Case files, or folders of them: a folder's *.toml files (hidden ones too), its
+    /// subfolders only with --recursive. With none, the templates are checked against a
+    /// built-in sample case.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// Report format: `text` (for people, on stderr) or `json` (one array of records on
     /// stdout).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -56,7 +62,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
     }
     let speller = args.vet.speller()?;
     let speller: &Speller = speller.as_ref().unwrap_or_else(|| Speller::builtin());
-    let inputs = collect_cases(&args.paths, None)?;
+    let inputs = collect_cases(&args.paths, None, args.recursive)?;
     let (templates, mut problems) = load_templates(&args.template)?;
     let renderer = templates.map(super::renderer).transpose()?;
     let mailing = match (args.edition, &renderer) {
@@ -95,7 +101,12 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
         None => problems.0.extend(check_case(file, speller).0),
     };
     let mut files: Vec<CaseFile> = Vec::with_capacity(inputs.len());
+    // each case file, and whether it had an error
+    let mut verdicts: Vec<(PathBuf, bool)> = Vec::with_capacity(inputs.len());
+    let errors_in = |p: &Diagnostics| p.0.iter().filter(|d| d.is_error()).count();
     for input in inputs.iter() {
+        let before = errors_in(&problems);
+        let path = input.as_ref().ok().cloned();
         match input
             .map_err(Diagnostics::from)
             .and_then(|path| load_case(&path))
@@ -106,9 +117,25 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
             }
             Err(found) => problems.0.extend(found.0),
         }
+        if let Some(path) = path {
+            verdicts.push((path, errors_in(&problems) > before));
+        }
     }
     let loaded: Vec<&CaseFile> = files.iter().collect();
+    let before = problems.0.len();
     numbers::check_duplicates(&loaded, &mut problems);
+    let duplicated: std::collections::HashSet<&str> = problems.0[before..]
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| Some(d.location.as_ref()?.file.as_str()))
+        .collect();
+    let mut failed = FailedCases::default();
+    for (path, erred) in &verdicts {
+        if *erred || duplicated.contains(path.display().to_string().as_str()) {
+            failed.add(path);
+        }
+    }
+    drop(duplicated);
     if loaded.is_empty() && renderer.is_some() {
         match templates::sample_case() {
             Ok(sample) => {
@@ -168,6 +195,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
             String::new()
         },
     );
+    for line in failed.lines(&|n, s| format!("{n} case file{s} with errors"), None) {
+        eprintln!("{line}");
+    }
     Ok(if errors > 0 || (warnings > 0 && args.vet.deny_warnings) {
         Status::Failures
     } else {

@@ -80,6 +80,9 @@ Some cases failed, each reported with its file and cause (the others were writte
 .TP
 2
 A usage or configuration error: bad arguments, a broken template folder, an unwritable output folder, a \fB\-\-report\fR, \fB\-\-combine\fR or mailing manifest file that would overwrite what the run reads or writes, or (without \fB\-\-force\fR) a file imr\-letters did not write; nothing was rendered.
+.TP
+130
+\fBrender \-\-out\fR stopped by Ctrl\-C: every file under a final name is whole; the same command again finishes the run (the letters written are skipped).
 "#;
 
 const ENVIRONMENT: &str = r#".SH ENVIRONMENT
@@ -107,12 +110,20 @@ fn examples(page: &str) -> Vec<(&'static str, &'static str)> {
                 "imr-letters render cases --format text,pdf --out letters --report report.json --combine print.pdf",
             ),
             (
+                "Every case of a tree of folders (2016/, 2017/march/...) into one folder:",
+                "imr-letters render --recursive archive --out letters",
+            ),
+            (
                 "Three shards into one folder with GNU parallel:",
                 "parallel imr-letters render cases --out letters --shard {}/3 ::: 1 2 3",
             ),
         ],
         "imr-letters-check" => vec![
             ("Every case of a folder:", "imr-letters check cases"),
+            (
+                "Every case of a folder and its subfolders:",
+                "imr-letters check -r archive",
+            ),
             (
                 "For an editor or CI, as JSON:",
                 "imr-letters check cases --format json",

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod combine;
 pub mod completions;
+pub mod interrupt;
 pub mod man;
 pub mod progress;
 pub mod render;
@@ -34,6 +35,8 @@ pub enum Status {
     Failures = 1,
     /// Bad arguments or configuration: nothing was done.
     Usage = 2,
+    /// Stopped by Ctrl-C (a batch says what it wrote and how to resume).
+    Interrupted = 130,
 }
 
 /// California workers' compensation IMR Final Determination letters from TOML case files

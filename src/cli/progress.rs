@@ -40,6 +40,12 @@ impl Progress {
         Progress { bar }
     }
 
+    /// Prints a line above the bar, from any thread (the Ctrl-C handler's).
+    pub fn printer(&self) -> impl Fn(&str) + Send + 'static {
+        let bar = self.bar.clone();
+        move |line: &str| bar.suspend(|| eprintln!("{line}"))
+    }
+
     /// One case done (from any thread).
     pub fn tick(&self) {
         self.bar.inc(1);
@@ -225,5 +231,56 @@ impl Repeats {
                 })
             })
             .collect()
+    }
+}
+
+/// Failed cases named at the end of a run.
+const FAILED_LISTED: usize = 10;
+
+/// The cases a run failed, for its last lines: the first few by file, and how many.
+#[derive(Debug, Default)]
+pub struct FailedCases {
+    first: Vec<String>,
+    count: usize,
+}
+
+impl FailedCases {
+    /// Counts a failed case (its file named if among the first few).
+    pub fn add(&mut self, input: &std::path::Path) {
+        self.count += 1;
+        if self.first.len() < FAILED_LISTED {
+            self.first.push(input.display().to_string());
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// `2 cases failed:` and the files, one a line (`and N more`
+    /// past the first ten); or where the report lists them. Nothing without failures.
+    /// `heading` words the count: `|n, s| format!("{n} case{s} failed")`.
+    pub fn lines(
+        &self,
+        heading: &dyn Fn(usize, &str) -> String,
+        report: Option<&std::path::Path>,
+    ) -> Vec<String> {
+        if self.count == 0 {
+            return Vec::new();
+        }
+        let head = heading(self.count, if self.count == 1 { "" } else { "s" });
+        if let Some(report) = report {
+            return vec![format!(
+                "{head}: {} lists {} (status \"failed\", with the errors)",
+                report.display(),
+                if self.count == 1 { "it" } else { "them" }
+            )];
+        }
+        let mut lines = vec![format!("{head}:")];
+        lines.extend(self.first.iter().map(|f| format!("  {f}")));
+        if self.count > self.first.len() {
+            lines.push(format!("  and {} more", self.count - self.first.len()));
+        }
+        lines
     }
 }

@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::check::Speller;
 
-use super::progress::{Progress, Repeats, WarningCount, summary};
+use super::progress::{FailedCases, Progress, Repeats, WarningCount, summary};
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
     Batch, CaseList, NamePattern, ReportWriter, RunFile, RunFileKind, RunInputs, Shard,
@@ -22,9 +22,14 @@ use crate::letter::{Checks, Renderer};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Case files, or folders of them (their *.toml files).
+    /// Case files, or folders of them: a folder's *.toml files (hidden ones too), its
+    /// subfolders only with --recursive.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// Output formats, comma-separated: text, pdf or text,pdf.
     #[arg(
         long,
@@ -198,7 +203,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Diagnostics> {
             .hint("add pdf to --format, e.g. --format text,pdf")
             .into());
     }
-    let cases = collect_cases(&args.paths, shard)?;
+    let cases = collect_cases(&args.paths, shard, args.recursive)?;
     report(&cases.warnings);
     if cases.is_empty() && shard.is_none() {
         return Err(usage("no case files to render"));
@@ -353,9 +358,11 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let (pool, mut report_file, mut combined, mut manifest) = setup?;
     // a mailed run prints its copies in mailing order, once every case is done
     let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
-    let stop = std::sync::atomic::AtomicBool::new(false);
+    let progress = Progress::new(p.cases.len());
+    let interrupt = super::interrupt::Interrupt::install(progress.printer());
+    let stop = interrupt.stop();
     let batch = Batch {
-        stop: &stop,
+        stop,
         renderer: &p.renderer,
         checks: p.checks(args),
         writers: &p.writers,
@@ -372,15 +379,18 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
             .collect(),
     };
     let started = Instant::now();
-    let progress = Progress::new(p.cases.len());
     let mut files = 0usize;
     let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
     let mut warned = WarningCount::default();
     let mut repeats = Repeats::default();
+    let mut failed = FailedCases::default();
     let ran = pool.install(|| {
         batch.run(&p.cases, &|| progress.tick(), &mut |outcome| {
             warned.add(&outcome);
+            if outcome.status == crate::batch::CaseStatus::Failed {
+                failed.add(&outcome.input);
+            }
             progress.report_outcome(repeats.filter(&outcome), !args.no_warnings);
             if repeats.should_stop() {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -417,6 +427,39 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     });
     progress.finish();
     let (tally, warnings) = ran?;
+    // (a Ctrl-C after the last case lets the run end as any other)
+    if interrupt.interrupted() && tally.cases() < p.cases.len() {
+        // dropped unfinished, the report and print files leave no temporary file
+        drop((manifest, combined, report_file));
+        report(&warnings);
+        report(&trouble);
+        let mailed = p
+            .mailing
+            .as_ref()
+            .map(|_| out.join(crate::mailed::manifest::FILE));
+        let not_written = [
+            ("report", args.report.as_deref()),
+            ("print file", args.combine.as_deref()),
+            ("mailing manifest", mailed.as_deref()),
+        ];
+        let stopped = super::interrupt::Stopped {
+            tally: &tally,
+            cases: p.cases.len(),
+            files,
+            out,
+            not_written: not_written
+                .into_iter()
+                .filter_map(|(what, f)| Some((what, f?)))
+                .collect(),
+        };
+        for line in stopped.lines() {
+            eprintln!("{line}");
+        }
+        for line in failed.lines(&|n, s| format!("{n} case{s} failed"), None) {
+            eprintln!("{line}");
+        }
+        return Ok(Status::Interrupted);
+    }
     if let Some(m) = manifest {
         match m.finish(p.shard) {
             Ok(rows) => eprintln!(
@@ -440,10 +483,12 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         trouble.push(d);
         combined = None;
     }
-    if let Some(r) = report_file
-        && let Err(d) = r.finish(&tally)
-    {
-        trouble.push(d);
+    let mut report_written = None;
+    if let Some(r) = report_file {
+        match r.finish(&tally) {
+            Ok(()) => report_written = args.report.as_deref(),
+            Err(d) => trouble.push(d),
+        }
     }
     if let (Some(c), Some(target)) = (combined, args.combine.as_deref()) {
         if letters == 0 {
@@ -470,7 +515,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     for line in repeats.lines() {
         eprintln!("{line}");
     }
-    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+    if repeats.should_stop() {
         eprintln!("{}", repeats.stop_line(p.cases.len()));
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -479,6 +524,9 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         summary(&tally, files, &out.display().to_string(), seconds)
     );
     if let Some(line) = warned.line(!args.no_warnings) {
+        eprintln!("{line}");
+    }
+    for line in failed.lines(&|n, s| format!("{n} case{s} failed"), report_written) {
         eprintln!("{line}");
     }
     if let Some(profile) = crate::profile::report(tally.rendered) {

@@ -7,7 +7,8 @@
 //! is written atomically, so a viewer that reloads on change (evince, zathura, Skim,
 //! SumatraPDF) never sees half a file, and a round that fails keeps the last good letter.
 //!
-//! Files are watched through their folders (`notify`, non-recursive), so an editor that
+//! Files are watched through their folders (`notify`, non-recursive but for a tree read
+//! with --recursive: see [`events`]), so an editor that
 //! saves by writing a new file and renaming it over the old one (vim, JetBrains) is seen
 //! like one that writes in place. Events that come together are taken as one change.
 //! Ctrl-C ends the loop between rounds.
@@ -15,11 +16,13 @@
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::channel;
+use std::time::Instant;
 
 use clap::Args;
-use notify::{RecursiveMode, Watcher};
+
+mod events;
+use events::{Wake, changes_content, wait_for_change, watch_folders};
 
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{collect_cases, write_atomically};
@@ -31,9 +34,14 @@ use crate::letter::Checks;
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// A case file, or a folder of them (its *.toml files).
+    /// A case file, or a folder of them: its *.toml files (hidden ones too), its
+    /// subfolders only with --recursive.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Read the named folders' subfolders too, at any depth (not hidden folders, names
+    /// starting with `.`, and not symlinked folders: name one to read it).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// The letter's format.
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
@@ -48,15 +56,6 @@ pub struct WatchArgs {
     pub vet: VetArgs,
     #[command(flatten)]
     pub template: TemplateArgs,
-}
-
-/// How long events keep coming for one save (an editor's write, rename and chmod).
-const SETTLE: Duration = Duration::from_millis(30);
-
-/// What wakes the loop.
-enum Wake {
-    Changed(PathBuf),
-    Stop,
 }
 
 pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
@@ -79,6 +78,17 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
     })
     .map_err(|e| usage(format!("cannot watch files: {e}")))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    let tree = targets
+        .folder
+        .as_ref()
+        .filter(|_| args.recursive)
+        .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
+    // watched before the first round reads them, so no save during it is missed
+    let mut first: Vec<PathBuf> = targets.cases.iter().map(|(c, _)| c.clone()).collect();
+    first.extend(targets.folder.iter().cloned());
+    first.extend(args.vet.words.iter().cloned());
+    first.extend(args.template.templates.iter().cloned());
+    watch_folders(&mut watcher, &mut watched, &first, tree.as_deref());
     let terminal = std::io::stderr().is_terminal();
     let mut round = 0usize;
     loop {
@@ -103,14 +113,9 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
             outcome.inputs.len(),
             if outcome.inputs.len() == 1 { "" } else { "s" },
         );
-        for folder in folders_of(&outcome.inputs) {
-            if watched.insert(folder.clone()) {
-                // a folder that cannot be watched (gone) is reported by the next round
-                let _ = watcher.watch(&folder, RecursiveMode::NonRecursive);
-            }
-        }
+        watch_folders(&mut watcher, &mut watched, &outcome.inputs, tree.as_deref());
         let outputs: Vec<PathBuf> = targets.cases.iter().map(|(_, o)| o.clone()).collect();
-        match wait_for_change(&rx, &outcome.inputs, &outputs) {
+        match wait_for_change(&rx, &outcome.inputs, &outputs, tree.as_deref()) {
             Wake::Stop => {
                 eprintln!("stopped; the last good letters are in place");
                 return Ok(Status::Success);
@@ -133,7 +138,7 @@ fn targets(args: &WatchArgs) -> Result<Targets, Diagnostics> {
         Format::Text => "txt",
         Format::Pdf => "pdf",
     };
-    let listed = collect_cases(std::slice::from_ref(&args.path), None)?;
+    let listed = collect_cases(std::slice::from_ref(&args.path), None, args.recursive)?;
     let paths: Vec<PathBuf> = listed
         .iter()
         .collect::<Result<Vec<PathBuf>, Diagnostic>>()?;
@@ -167,10 +172,12 @@ fn targets(args: &WatchArgs) -> Result<Targets, Diagnostics> {
                 Diagnostic::error("output.folder", format!("cannot make `{}`", dir.display()))
                     .cause(e.to_string())
             })?;
-            paths
+            let cases: Vec<(PathBuf, PathBuf)> = paths
                 .iter()
                 .map(|p| (p.clone(), out_for(p, Some(dir))))
-                .collect()
+                .collect();
+            one_case_per_output(&cases)?;
+            cases
         }
         (None, Some(file)) => vec![(paths[0].clone(), file.clone())],
         (None, None) => vec![(paths[0].clone(), out_for(&paths[0], None))],
@@ -209,20 +216,22 @@ struct Round {
 
 fn render_round(args: &WatchArgs, targets: &Targets) -> Round {
     let mut problems = Diagnostics::default();
-    let mut inputs: Vec<PathBuf> = targets.cases.iter().map(|(c, _)| c.clone()).collect();
-    inputs.extend(targets.folder.iter().cloned());
-    inputs.extend(args.vet.words.iter().cloned());
-    if let Some(dir) = &args.template.templates {
-        inputs.push(dir.clone());
-    }
-    // a folder of cases is read again: a case added or removed is seen
+    let inputs_of = |cases: &[(PathBuf, PathBuf)]| {
+        let mut inputs: Vec<PathBuf> = cases.iter().map(|(c, _)| c.clone()).collect();
+        inputs.extend(targets.folder.iter().cloned());
+        inputs.extend(args.vet.words.iter().cloned());
+        inputs.extend(args.template.templates.iter().cloned());
+        inputs
+    };
+    // a folder of cases is read again: a case added or removed is seen (and watched)
     let cases = match &targets.folder {
         Some(folder) => match refreshed(args, folder) {
             Ok(cases) => cases,
-            Err(found) => return failed(found, inputs),
+            Err(found) => return failed(found, inputs_of(&targets.cases)),
         },
         None => targets.cases.clone(),
     };
+    let mut inputs = inputs_of(&cases);
     let speller = match args.vet.speller() {
         Ok(s) => s,
         Err(found) => return failed(found, inputs),
@@ -293,7 +302,7 @@ fn refreshed(args: &WatchArgs, folder: &Path) -> Result<Vec<(PathBuf, PathBuf)>,
         Format::Text => "txt",
         Format::Pdf => "pdf",
     };
-    let listed = collect_cases(&[folder.to_path_buf()], None)?;
+    let listed = collect_cases(&[folder.to_path_buf()], None, args.recursive)?;
     let mut out = Vec::with_capacity(listed.len());
     for path in listed.iter() {
         let path = path?;
@@ -303,7 +312,29 @@ fn refreshed(args: &WatchArgs, folder: &Path) -> Result<Vec<(PathBuf, PathBuf)>,
         );
         out.push((path, dir.join(name)));
     }
+    one_case_per_output(&out)?;
     Ok(out)
+}
+
+/// Refuses two cases whose letters would be one file (case files of one name in two
+/// subfolders, read with --recursive).
+fn one_case_per_output(cases: &[(PathBuf, PathBuf)]) -> Result<(), Diagnostics> {
+    let mut by_output: Vec<&(PathBuf, PathBuf)> = cases.iter().collect();
+    by_output.sort_by(|a, b| a.1.cmp(&b.1));
+    match by_output.windows(2).find(|w| w[0].1 == w[1].1) {
+        Some(w) => Err(Diagnostic::error(
+            "batch.collision",
+            format!(
+                "`{}` and `{}` would both write `{}`",
+                w[0].0.display(),
+                w[1].0.display(),
+                w[0].1.display()
+            ),
+        )
+        .hint("watch names each letter after its case file: rename one of them")
+        .into()),
+        None => Ok(()),
+    }
 }
 
 fn failed(problems: Diagnostics, inputs: Vec<PathBuf>) -> Round {
@@ -311,81 +342,6 @@ fn failed(problems: Diagnostics, inputs: Vec<PathBuf>) -> Round {
         problems,
         summary: "nothing written; the last good letters are kept".into(),
         inputs,
-    }
-}
-
-/// The folders to watch for the files: each file's own folder (so a file replaced by a
-/// rename is seen), and each folder itself.
-fn folders_of(inputs: &[PathBuf]) -> BTreeSet<PathBuf> {
-    let mut out = BTreeSet::new();
-    for p in inputs {
-        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        if absolute.is_dir() {
-            out.insert(absolute);
-        } else if let Some(parent) = absolute.parent() {
-            out.insert(parent.to_path_buf());
-        }
-    }
-    out
-}
-
-/// Waits until one of the inputs (or a file in a folder among them) changes, then lets the
-/// rest of that save's events pass; or until Ctrl-C.
-/// The letters written and hidden files (this program's temporary files, editors' swap
-/// files) are not changes to the inputs.
-fn wait_for_change(rx: &Receiver<Wake>, inputs: &[PathBuf], outputs: &[PathBuf]) -> Wake {
-    let absolute = |paths: &[PathBuf]| -> Vec<PathBuf> {
-        paths
-            .iter()
-            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
-            .collect()
-    };
-    let (inputs, outputs) = (absolute(inputs), absolute(outputs));
-    let concerns = |changed: &Path| {
-        let hidden = changed
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        !hidden
-            && !outputs.iter().any(|o| o == changed)
-            && inputs
-                .iter()
-                .any(|p| changed == p || (p.is_dir() && changed.parent() == Some(p.as_path())))
-    };
-    loop {
-        match rx.recv() {
-            Ok(Wake::Stop) | Err(_) => return Wake::Stop,
-            Ok(Wake::Changed(path)) if concerns(&path) => {
-                // the rest of this save (an editor writes, renames, sets modes)
-                loop {
-                    match rx.recv_timeout(SETTLE) {
-                        Ok(Wake::Stop) => return Wake::Stop,
-                        Ok(Wake::Changed(_)) => continue,
-                        Err(RecvTimeoutError::Timeout) => return Wake::Changed(path),
-                        Err(RecvTimeoutError::Disconnected) => return Wake::Stop,
-                    }
-                }
-            }
-            Ok(Wake::Changed(_)) => continue,
-        }
-    }
-}
-
-/// Whether an event can change what a file holds: a write, a creation, a rename or a
-/// removal; not an open, a read or a change of its times or modes.
-fn changes_content(kind: &notify::EventKind) -> bool {
-    use notify::EventKind;
-    use notify::event::ModifyKind;
-    match kind {
-        EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        EventKind::Modify(_) => true,
-        EventKind::Access(access) => {
-            matches!(
-                access,
-                notify::event::AccessKind::Close(notify::event::AccessMode::Write)
-            )
-        }
-        EventKind::Any | EventKind::Other => false,
     }
 }
 

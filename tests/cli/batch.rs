@@ -230,8 +230,8 @@ fn name_patterns_name_files_and_refuse_what_they_cannot() {
     // Two cases with one name: both refused, nothing written under it.
     render(&s, &["in", "--out", "same", "--name", "{decision_year}"])
         .status(1)
-        .stderr_has("more than one case file gets the output name `2016`")
-        .stderr_has("in/a.toml, in/b.toml");
+        .stderr_has("`in/a.toml` gets the output name `2016`, as `in/b.toml` too")
+        .stderr_has("`in/b.toml` gets the output name `2016`, as `in/a.toml` too");
     assert!(outputs(&s.path("same")).is_empty());
 
     // A field the case lacks fails that case only; values are made safe.

@@ -415,14 +415,15 @@ fn one_case_number_in_two_shards_is_caught_by_both() {
         "in/b.toml",
         &minimal_with("CM16-0000001", "CM16-0000411").replace("standard", "expedited"),
     );
-    for k in ["1/2", "2/2"] {
+    for (k, this, other) in [("1/2", "b", "a"), ("2/2", "a", "b")] {
         run_in(
             s.dir.path(),
             &["render", "in", "--out", "out", "--shard", k],
         )
         .status(1)
-        .stderr_has("case number `CM16-0000411` is in more than one file")
-        .stderr_has("in/a.toml, in/b.toml");
+        .stderr_has(&format!(
+            "case number `CM16-0000411` of `in/{this}.toml` is also in `in/{other}.toml`"
+        ));
     }
     assert!(!s.path("out/CM16-0000411.txt").exists());
 }
@@ -779,3 +780,49 @@ fn combine_prints_a_mailed_folder_in_mailing_order() {
 }
 
 // ---- end of the mailed files block (issue 11) -----------------------------------------
+
+// ---- Folders, the closing summary (issue 11, brief A) ----------------------------------
+
+/// `render tree` rendered the one case directly in `tree` and skipped the two in its
+/// subfolders without a word.
+#[test]
+fn a_folder_whose_subfolders_hold_cases_says_they_are_not_read() {
+    let s = Scratch::new();
+    s.write("tree/a.toml", &minimal_with("CM16-0000001", "CM16-0000601"));
+    s.write(
+        "tree/x/b.toml",
+        &minimal_with("CM16-0000001", "CM16-0000602"),
+    );
+    s.write(
+        "tree/x/y/c.toml",
+        &minimal_with("CM16-0000001", "CM16-0000603"),
+    );
+    run_in(s.dir.path(), &["render", "tree", "--out", "out"])
+        .success()
+        .stderr_has("warning: 2 case files in 2 subfolders of `tree` are not read")
+        .stderr_has("add --recursive (-r)")
+        .stderr_has("rendered 1 of 1 case");
+    run_in(s.dir.path(), &["render", "-r", "tree", "--out", "out"])
+        .success()
+        .stderr_has("rendered 2 of 3 cases, 1 skipped");
+    assert!(s.path("out/CM16-0000603.txt").is_file());
+}
+
+/// A run with failures ended on its counts: the failed cases had to be found again among
+/// the messages above.
+#[test]
+fn a_run_with_failures_ends_with_the_failed_cases() {
+    let s = Scratch::new();
+    s.write("in/a.toml", &minimal_with("CM16-0000001", "CM16-0000611"));
+    s.write(
+        "in/b.toml",
+        &minimal_with("CM16-0000001", "CM16-0000612").replace("\"upheld\"", "\"maybe\""),
+    );
+    let r = run_in(s.dir.path(), &["render", "in", "--out", "out"]);
+    r.status(1);
+    assert!(
+        r.stderr.ends_with("1 case failed:\n  in/b.toml\n"),
+        "{}",
+        r.stderr
+    );
+}

@@ -150,3 +150,37 @@ fn a_file_it_did_not_write_is_not_replaced_without_force() {
         .stderr_has("`notes.pdf` exists and was not written by imr-letters");
     assert_eq!(s.read("notes.pdf"), "my own notes");
 }
+
+#[test]
+fn a_tree_watched_with_recursive_renders_a_case_added_to_a_new_subfolder() {
+    let s = Scratch::new();
+    let case = std::fs::read_to_string(crate::support::fixture("cases/minimal.toml")).unwrap();
+    s.write("tree/a.toml", &case);
+    let w = Watching::start(
+        s.dir.path(),
+        &["tree", "-r", "--format", "text", "--out", "tree/letters"],
+    );
+    wait_until("the first letter", || {
+        s.path("tree/letters/a.txt").is_file()
+    });
+    s.write(
+        "tree/2017/march/b.toml",
+        &case.replace("CM16-0000001", "CM16-0000002"),
+    );
+    wait_until("the new case's letter", || {
+        s.path("tree/letters/b.txt").is_file()
+    });
+    // an edit of that case, deep in the tree, is seen too
+    s.write(
+        "tree/2017/march/b.toml",
+        &case
+            .replace("CM16-0000001", "CM16-0000002")
+            .replace("Family Practice", "Orthopedic Surgery"),
+    );
+    wait_until("the edit", || {
+        text_of(&s.path("tree/letters/b.txt")).contains("Orthopedic Surgery")
+    });
+    let (status, stderr) = w.stop();
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stderr.contains("wrote 2 letters"), "{stderr}");
+}
