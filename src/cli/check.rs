@@ -171,9 +171,9 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
         }
     }
     if !deadlines.is_empty() {
-        eprint!("{}{deadlines}", if problems.is_empty() { "" } else { "\n" });
+        say_part!("{}{deadlines}", if problems.is_empty() { "" } else { "\n" });
     }
-    eprintln!(
+    say!(
         "{}checked {} case{}{}: {errors} error{}, {warnings} warning{}{}",
         if problems.is_empty() || args.format == ReportFormat::Json {
             ""
@@ -196,7 +196,7 @@ pub fn run(args: &CheckArgs) -> Result<Status, Diagnostics> {
         },
     );
     for line in failed.lines(&|n, s| format!("{n} case file{s} with errors"), None) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     Ok(if errors > 0 || (warnings > 0 && args.vet.deny_warnings) {
         Status::Failures

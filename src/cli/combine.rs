@@ -140,7 +140,7 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
                 Edition::Public => "letter",
                 Edition::Mailed => "mailed copy",
             };
-            eprintln!(
+            say!(
                 "combined {} ({pages} pages) from {} into {}",
                 count(letters.len(), what),
                 args.dir.display(),
@@ -155,7 +155,7 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
             super::report(&Diagnostics(missing));
             status = Status::Failures;
         }
-        eprintln!(
+        say!(
             "listed {} from {} in {}",
             count(rows, "mailed copy"),
             args.dir.display(),
@@ -170,7 +170,7 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
             report.add(outcome)?;
         }
         report.finish(&tally)?;
-        eprintln!(
+        say!(
             "reported {} ({} rendered, {} failed) of {} in {}",
             count(tally.cases(), "case"),
             tally.rendered,

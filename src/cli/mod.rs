@@ -4,6 +4,9 @@
 //! and exits 2 for. What a command finds while it runs (a case's problems) it prints as
 //! it goes, through the same printer.
 
+#[macro_use]
+pub mod stderr;
+
 pub mod check;
 pub mod combine;
 pub mod completions;
@@ -187,6 +190,6 @@ pub fn write_stdout(bytes: &[u8]) -> Status {
 /// Prints diagnostics to stderr, once.
 pub fn report(problems: &Diagnostics) {
     if !problems.is_empty() {
-        eprint!("{}", problems.render());
+        say_part!("{}", problems.render());
     }
 }

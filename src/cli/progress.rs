@@ -43,7 +43,7 @@ impl Progress {
     /// Prints a line above the bar, from any thread (the Ctrl-C handler's).
     pub fn printer(&self) -> impl Fn(&str) + Send + 'static {
         let bar = self.bar.clone();
-        move |line: &str| bar.suspend(|| eprintln!("{line}"))
+        move |line: &str| bar.suspend(|| say!("{line}"))
     }
 
     /// One case done (from any thread).
@@ -54,7 +54,7 @@ impl Progress {
     /// Prints diagnostics above the bar.
     pub fn report(&self, problems: &Diagnostics) {
         if !problems.is_empty() {
-            self.bar.suspend(|| eprint!("{}", problems.render()));
+            self.bar.suspend(|| say_part!("{}", problems.render()));
         }
     }
 

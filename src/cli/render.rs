@@ -453,16 +453,16 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                 .collect(),
         };
         for line in stopped.lines() {
-            eprintln!("{line}");
+            say!("{line}");
         }
         for line in failed.lines(&|n, s| format!("{n} case{s} failed"), None) {
-            eprintln!("{line}");
+            say!("{line}");
         }
         return Ok(Status::Interrupted);
     }
     if let Some(m) = manifest {
         match m.finish(p.shard) {
-            Ok(rows) => eprintln!(
+            Ok(rows) => say!(
                 "listed {rows} mailed cop{} in {}",
                 if rows == 1 { "y" } else { "ies" },
                 manifest_path(out, p.shard).display()
@@ -501,7 +501,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
             ));
         } else {
             match c.finish() {
-                Ok(pages) => eprintln!(
+                Ok(pages) => say!(
                     "combined {letters} letter{} ({pages} pages) into {}",
                     if letters == 1 { "" } else { "s" },
                     target.display()
@@ -513,24 +513,24 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     report(&warnings);
     report(&trouble);
     for line in repeats.lines() {
-        eprintln!("{line}");
+        say!("{line}");
     }
     if repeats.should_stop() {
-        eprintln!("{}", repeats.stop_line(p.cases.len()));
+        say!("{}", repeats.stop_line(p.cases.len()));
     }
     let seconds = started.elapsed().as_secs_f64();
-    eprintln!(
+    say!(
         "{}",
         summary(&tally, files, &out.display().to_string(), seconds)
     );
     if let Some(line) = warned.line(!args.no_warnings) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     for line in failed.lines(&|n, s| format!("{n} case{s} failed"), report_written) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     if let Some(profile) = crate::profile::report(tally.rendered) {
-        eprint!("{profile}");
+        say_part!("{profile}");
     }
     Ok(
         if tally.failed > 0

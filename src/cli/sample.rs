@@ -97,7 +97,7 @@ pub fn run(args: &SampleArgs) -> Status {
         .collect();
     let failed = failures.len();
     report(&Diagnostics(failures));
-    eprintln!(
+    say!(
         "wrote {} sample case{} to {} (seed {})",
         args.count - failed,
         if args.count == 1 { "" } else { "s" },

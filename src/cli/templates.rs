@@ -125,7 +125,7 @@ fn export(dir: &Path, force: bool) -> Result<(), Diagnostics> {
     for (path, text) in &files {
         write_atomically(path, text.as_bytes())?;
     }
-    eprintln!("wrote {} files to {}", files.len(), dir.display());
+    say!("wrote {} files to {}", files.len(), dir.display());
     Ok(())
 }
 

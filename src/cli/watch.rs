@@ -96,12 +96,12 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
         let started = Instant::now();
         let outcome = render_round(args, &targets);
         if terminal {
-            eprint!("\x1b[2J\x1b[H");
+            super::stderr::tell_raw("\x1b[2J\x1b[H");
         } else if round > 1 {
-            eprintln!();
+            say!();
         }
         report(&outcome.problems);
-        eprintln!(
+        say!(
             "{}round {round}: {} (in {} ms); watching {} file{} for changes, Ctrl-C to stop",
             if outcome.problems.is_empty() {
                 ""
@@ -117,7 +117,7 @@ pub fn run(args: &WatchArgs) -> Result<Status, Diagnostics> {
         let outputs: Vec<PathBuf> = targets.cases.iter().map(|(_, o)| o.clone()).collect();
         match wait_for_change(&rx, &outcome.inputs, &outputs, tree.as_deref()) {
             Wake::Stop => {
-                eprintln!("stopped; the last good letters are in place");
+                say!("stopped; the last good letters are in place");
                 return Ok(Status::Success);
             }
             Wake::Changed(_) => continue,

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod read;
 pub mod record;
 mod render;
+pub use render::visible;
 mod span;
 
 use std::fmt;

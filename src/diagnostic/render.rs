@@ -64,6 +64,16 @@ impl Diagnostic {
     }
 }
 
+/// Text with every character that would act on the terminal shown as a mark (see
+/// [`control_picture`]): for any line printed from file names or case data.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_unprintable) {
+        text.chars().map(control_picture).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// Whether a character would act on the terminal rather than show: a control character
 /// other than the line feed and tab the rendering itself writes.
 fn is_unprintable(c: char) -> bool {

@@ -468,6 +468,38 @@ fn a_file_size_limit_fails_the_cases_it_stops_and_kills_nothing() {
     assert!(left.is_empty(), "partial files left: {left:?}");
 }
 
+/// `check … 2>&1 | head -1` closed stderr under the run, and the next message panicked
+/// (exit 101); the run now ends with its own status, and a file name holding ESC prints as
+/// marks.
+#[test]
+fn a_closed_stderr_ends_the_run_with_its_own_status() {
+    let s = Scratch::new();
+    two_cases(&s);
+    s.write("in/bad.toml", "case_number = 1\n");
+    for (args, status) in [
+        (&["check", "in"][..], 1),
+        (&["render", "in", "--out", "out", "--format", "text"], 1),
+        (&["sample", "--count", "2", "--out", "samples"], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_imr-letters"))
+            .args(args)
+            .current_dir(s.dir.path())
+            .stderr(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(status), "{args:?}");
+    }
+    let escaped = "o\u{1b}[1m";
+    let r = run_in(
+        s.dir.path(),
+        &["render", "in/a.toml", "--format", "text", "--out", escaped],
+    );
+    assert!(!r.stderr.contains('\u{1b}'), "{}", r.stderr);
+    r.stderr_has("o\u{241b}[1m");
+}
+
 #[test]
 fn writing_to_a_closed_stdout_is_an_error() {
     let s = Scratch::new();
