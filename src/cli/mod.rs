@@ -14,6 +14,7 @@ pub mod interrupt;
 pub mod man;
 pub mod progress;
 pub mod render;
+mod run_outputs;
 pub mod sample;
 pub mod schema;
 pub mod templates;

@@ -9,10 +9,11 @@ use clap::Args;
 use crate::check::Speller;
 
 use super::progress::{FailedCases, Progress, Repeats, WarningCount, summary};
+use super::run_outputs::RunOutputs;
 use super::{Status, TemplateArgs, VetArgs, report};
 use crate::batch::{
-    Batch, CaseList, NamePattern, ReportWriter, RunFile, RunFileKind, RunInputs, Shard,
-    check_run_files, collect_cases, combine::Combiner, remove_stale_run_temp_files,
+    Batch, CaseList, NamePattern, RunFile, RunFileKind, RunInputs, Shard, check_run_files,
+    collect_cases, remove_stale_run_temp_files,
 };
 use crate::case::load_case;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -333,31 +334,15 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                 .num_threads(p.jobs.min(p.cases.len().max(1)))
                 .build()
                 .map_err(|e| usage(format!("cannot start {} threads: {e}", p.jobs)))?;
-            let report = args
-                .report
-                .as_deref()
-                .map(ReportWriter::create)
-                .transpose()?;
-            let combined = args
-                .combine
-                .as_deref()
-                .map(|c| Combiner::create(c, args.duplex))
-                .transpose()?;
-            let manifest = p
-                .mailing
-                .as_ref()
-                .map(|_| {
-                    crate::mailed::manifest::Manifest::create(
-                        &manifest_path(out, p.shard),
-                        args.duplex,
-                    )
-                })
-                .transpose()?;
-            Ok((pool, report, combined, manifest))
+            let files = RunOutputs::open(
+                args.report.as_deref(),
+                args.combine.as_deref(),
+                args.duplex,
+                p.mailing.as_ref().map(|_| manifest_path(out, p.shard)),
+            )?;
+            Ok((pool, files))
         });
-    let (pool, mut report_file, mut combined, mut manifest) = setup?;
-    // a mailed run prints its copies in mailing order, once every case is done
-    let mut print_order: Vec<crate::mailed::manifest::PrintCopy> = Vec::new();
+    let (pool, mut run_files) = setup?;
     let progress = Progress::new(p.cases.len());
     let interrupt = super::interrupt::Interrupt::install(progress.printer());
     let stop = interrupt.stop();
@@ -380,7 +365,6 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     };
     let started = Instant::now();
     let mut files = 0usize;
-    let mut letters = 0usize;
     let mut trouble = Diagnostics::default();
     let mut warned = WarningCount::default();
     let mut repeats = Repeats::default();
@@ -396,33 +380,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
             }
             files += outcome.outputs.len();
-            if let Some(r) = report_file.as_mut()
-                && let Err(d) = r.add(&outcome)
-            {
-                trouble.push(d);
-                report_file = None;
-            }
-            if let Some(m) = manifest.as_mut() {
-                match m.add(&outcome) {
-                    Ok(copies) => print_order.extend(copies),
-                    Err(d) => {
-                        trouble.push(d);
-                        manifest = None;
-                    }
-                }
-            } else if let Some(c) = combined.as_mut()
-                && let Some(pdf) = outcome
-                    .outputs
-                    .iter()
-                    .find(|o| o.path.extension().is_some_and(|e| e == "pdf"))
-            {
-                if let Err(d) = c.add(&pdf.path) {
-                    trouble.push(d);
-                    combined = None;
-                } else {
-                    letters += 1;
-                }
-            }
+            run_files.add(&outcome, &mut trouble);
         })
     });
     progress.finish();
@@ -430,26 +388,17 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     // (a Ctrl-C after the last case lets the run end as any other)
     if interrupt.interrupted() && tally.cases() < p.cases.len() {
         // dropped unfinished, the report and print files leave no temporary file
-        drop((manifest, combined, report_file));
+        let not_written = run_files.abandon();
         report(&warnings);
         report(&trouble);
-        let mailed = p
-            .mailing
-            .as_ref()
-            .map(|_| out.join(crate::mailed::manifest::FILE));
-        let not_written = [
-            ("report", args.report.as_deref()),
-            ("print file", args.combine.as_deref()),
-            ("mailing manifest", mailed.as_deref()),
-        ];
         let stopped = super::interrupt::Stopped {
             tally: &tally,
             cases: p.cases.len(),
             files,
             out,
             not_written: not_written
-                .into_iter()
-                .filter_map(|(what, f)| Some((what, f?)))
+                .iter()
+                .map(|(what, f)| (*what, f.as_path()))
                 .collect(),
         };
         for line in stopped.lines() {
@@ -460,56 +409,7 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
         }
         return Ok(Status::Interrupted);
     }
-    if let Some(m) = manifest {
-        match m.finish(p.shard) {
-            Ok(rows) => say!(
-                "listed {rows} mailed cop{} in {}",
-                if rows == 1 { "y" } else { "ies" },
-                manifest_path(out, p.shard).display()
-            ),
-            Err(d) => trouble.push(d),
-        }
-    }
-    print_order.sort();
-    if let Some(c) = combined.as_mut()
-        && let Some(d) = print_order.iter().find_map(|copy| match c.add(&copy.path) {
-            Ok(()) => {
-                letters += 1;
-                None
-            }
-            Err(d) => Some(d),
-        })
-    {
-        trouble.push(d);
-        combined = None;
-    }
-    let mut report_written = None;
-    if let Some(r) = report_file {
-        match r.finish(&tally) {
-            Ok(()) => report_written = args.report.as_deref(),
-            Err(d) => trouble.push(d),
-        }
-    }
-    if let (Some(c), Some(target)) = (combined, args.combine.as_deref()) {
-        if letters == 0 {
-            trouble.push(Diagnostic::warning(
-                "combine.empty",
-                format!(
-                    "no letters to combine: `{}` is not written",
-                    target.display()
-                ),
-            ));
-        } else {
-            match c.finish() {
-                Ok(pages) => say!(
-                    "combined {letters} letter{} ({pages} pages) into {}",
-                    if letters == 1 { "" } else { "s" },
-                    target.display()
-                ),
-                Err(d) => trouble.push(d),
-            }
-        }
-    }
+    let report_written = run_files.finish(&tally, p.shard, &mut trouble);
     report(&warnings);
     report(&trouble);
     for line in repeats.lines() {
@@ -526,7 +426,10 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     if let Some(line) = warned.line(!args.no_warnings) {
         say!("{line}");
     }
-    for line in failed.lines(&|n, s| format!("{n} case{s} failed"), report_written) {
+    for line in failed.lines(
+        &|n, s| format!("{n} case{s} failed"),
+        report_written.as_deref(),
+    ) {
         say!("{line}");
     }
     if let Some(profile) = crate::profile::report(tally.rendered) {
