@@ -122,11 +122,12 @@ pub fn run(args: &CombineArgs) -> Result<Status, Diagnostics> {
                 &Diagnostic::warning(
                     "combine.empty",
                     format!(
-                        "no letters recorded in `{}`: `{}` is not written",
+                        "no PDF letters recorded in `{}`: `{}` is not written",
                         args.dir.display(),
                         out.display()
                     ),
                 )
+                .hint("the print file is made of the PDFs of `render --format pdf`")
                 .into(),
             );
             status = Status::Failures;

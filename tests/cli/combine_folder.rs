@@ -311,3 +311,15 @@ fn combine_prints_mailed_copies_of_shards_in_mailing_order_as_one_run_does() {
     .status(2)
     .stderr_has("--manifest lists mailed copies, and `three` holds public letters");
 }
+
+#[test]
+fn a_folder_of_text_letters_makes_no_print_file_and_says_why() {
+    let s = Scratch::new();
+    sample(&s, "in", 2);
+    render(&s, &["in", "--format", "text", "--out", "out"]).success();
+    run_in(s.dir.path(), &["combine", "out", "--out", "print.pdf"])
+        .status(1)
+        .stderr_has("no PDF letters recorded in `out`: `print.pdf` is not written")
+        .stderr_has("render --format pdf");
+    assert!(!s.path("print.pdf").exists());
+}
