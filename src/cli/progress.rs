@@ -111,17 +111,21 @@ impl WarningCount {
 }
 
 /// The summary line: counts, files, time and rate.
-pub fn summary(tally: &Tally, files: usize, out: &str, seconds: f64) -> String {
-    let cases = tally.cases();
+pub fn summary(tally: &Tally, total: usize, files: usize, out: &str, seconds: f64) -> String {
     let rate = if seconds > 0.0 {
         tally.rendered as f64 / seconds
     } else {
         0.0
     };
+    // a run stopped early (by a shared error) did not reach every case
+    let not_started = match total.saturating_sub(tally.cases()) {
+        0 => String::new(),
+        n => format!(", {n} not started"),
+    };
     format!(
-        "rendered {} of {cases} case{}, {} skipped, {} failed ({files} file{} in {out}) in {seconds:.2} s, {rate:.0} letters/s",
+        "rendered {} of {total} case{}, {} skipped, {} failed{not_started} ({files} file{} in {out}) in {seconds:.2} s, {rate:.0} letters/s",
         tally.rendered,
-        if cases == 1 { "" } else { "s" },
+        if total == 1 { "" } else { "s" },
         tally.skipped,
         tally.failed,
         if files == 1 { "" } else { "s" },

@@ -421,7 +421,13 @@ fn render_folder(args: &RenderArgs, p: &Prepared, out: &Path) -> Result<Status, 
     let seconds = started.elapsed().as_secs_f64();
     say!(
         "{}",
-        summary(&tally, files, &out.display().to_string(), seconds)
+        summary(
+            &tally,
+            p.cases.len(),
+            files,
+            &out.display().to_string(),
+            seconds,
+        )
     );
     if let Some(line) = warned.line(!args.no_warnings) {
         say!("{line}");
