@@ -4,34 +4,12 @@
 //! and the same command again finishes the folder with the bytes of a run never stopped.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Scratch, run_in};
+use crate::support::{Scratch, files, letters_in, run_in};
 
 const CASES: usize = 200;
-
-/// Every file in a folder, by name (hidden ones too, except the resume journals).
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(n, _)| !n.starts_with(".imr-letters-state"))
-        .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
-        .collect()
-}
-
-fn letters_in(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .count()
-        })
-        .unwrap_or(0)
-}
 
 const RUN: [&str; 11] = [
     "render",

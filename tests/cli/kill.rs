@@ -3,35 +3,13 @@
 //! rerun renders what is missing, removes what the killed run left, and ends with the very
 //! bytes of an uninterrupted run.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Scratch, run_in};
+use crate::support::{Scratch, files, letters_in, run_in};
 
 const CASES: usize = 1500;
-
-/// Every file in a folder, by name (hidden ones too, except the resume journals).
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(n, _)| !n.starts_with(".imr-letters-state"))
-        .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
-        .collect()
-}
-
-fn letters_in(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .count()
-        })
-        .unwrap_or(0)
-}
 
 #[test]
 fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {

@@ -1,5 +1,6 @@
 //! Running the binary in a scratch folder, and reading what it did.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -142,4 +143,27 @@ pub fn minimal_with(from: &str, to: &str) -> String {
     let base = std::fs::read_to_string(fixture("cases/minimal.toml")).unwrap();
     assert!(base.contains(from), "minimal.toml has no {from:?}");
     base.replacen(from, to, 1)
+}
+
+/// Every file in a folder, by name (hidden ones too, except the resume journals).
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(n, _)| !n.starts_with(".imr-letters-state"))
+        .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
+        .collect()
+}
+
+/// The files of a folder that are not hidden (letters, copies, manifests), as a run writes
+/// them.
+pub fn letters_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .count()
+        })
+        .unwrap_or(0)
 }
