@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::support::{Scratch, files, letters_in, run_in};
+use crate::support::{Scratch, files, letters_in, run_in, wait_for_letters};
 
 const CASES: usize = 200;
 
@@ -35,15 +35,7 @@ fn interrupt(s: &Scratch, signals: usize) -> (Option<i32>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while letters_in(&s.path("out")) < 10 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it could be interrupted"
-        );
-        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    wait_for_letters(&mut child, &s.path("out"), 10);
     for k in 0..signals {
         if k > 0 {
             std::thread::sleep(Duration::from_millis(20));

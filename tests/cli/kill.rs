@@ -5,9 +5,8 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::support::{Scratch, files, letters_in, run_in};
+use crate::support::{Scratch, files, run_in, wait_for_letters};
 
 const CASES: usize = 1500;
 
@@ -42,15 +41,7 @@ fn a_killed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while letters_in(&s.path("out")) < 60 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it could be killed"
-        );
-        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    wait_for_letters(&mut child, &s.path("out"), 60);
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -180,15 +171,7 @@ fn a_killed_mailed_batch_leaves_whole_files_and_a_rerun_finishes_it() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while letters_in(&s.path("out")) < 25 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it could be killed"
-        );
-        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    wait_for_letters(&mut child, &s.path("out"), 25);
     child.kill().unwrap();
     child.wait().unwrap();
     let killed = files(&s.path("out"));

@@ -167,3 +167,20 @@ pub fn letters_in(dir: &Path) -> usize {
         })
         .unwrap_or(0)
 }
+
+/// Waits until a run writing into `dir` has written `count` files there, so a test can stop
+/// it part-way; fails if the run ends first or makes no progress in a minute.
+pub fn wait_for_letters(child: &mut std::process::Child, dir: &Path, count: usize) {
+    let started = std::time::Instant::now();
+    while letters_in(dir) < count {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it could be stopped part-way"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no progress"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
